@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "descent",
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The optimizer core: parameter layouts, optimizers, partitions, schedules.
+        .target(
+            name: "OptimizerCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // Loss surfaces, formula surfaces and quadratics: value, gradient, Hessian.
+        .target(name: "Objectives", dependencies: ["OptimizerCore"]),
+        // Tiny networks trained on the same core.
+        .target(name: "Networks", dependencies: ["OptimizerCore", "Objectives"]),
+        // TOML scenario files and the runs they describe.
+        .target(
+            name: "Scenarios",
+            dependencies: ["OptimizerCore", "Objectives", "Networks", "TOMLKit"]
+        ),
+        // An in-memory cell grid and the widgets that draw into it.
+        .target(name: "Rendering"),
+        // ncurses, wide-character API, through a shim header.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The only code that talks to ncurses.
+        .target(name: "CursesBackend", dependencies: ["CNcurses", "Rendering"]),
+        // App state, the pure update function and the screen composition.
+        .target(
+            name: "Visualizer",
+            dependencies: ["OptimizerCore", "Objectives", "Networks", "Scenarios", "Rendering"]
+        ),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "OptimizerCore", "Objectives", "Networks", "Scenarios", "Rendering",
+                "CursesBackend", "Visualizer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"]),
+        .testTarget(name: "DescentTests", dependencies: ["descent"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
