@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `descent` command: watch optimizers work, one update at a time.
+@main
+struct Descent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "descent",
+        abstract: "Watch optimizers work, one update at a time.",
+        subcommands: []
+    )
+}
