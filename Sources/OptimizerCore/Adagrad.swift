@@ -69,6 +69,7 @@ public struct Adagrad<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         self = Adagrad(settings: settings, count: count)
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: state.step, vectors: [.init(name: "sum", values: state.sum)])
     }

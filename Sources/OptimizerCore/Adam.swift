@@ -101,6 +101,7 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         self = Adam(settings: settings, count: count)
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: state.step, vectors: [.init(name: "exp_avg", values: state.m), .init(name: "exp_avg_sq", values: state.v), .init(name: "max_exp_avg_sq", values: state.vMax)])
     }

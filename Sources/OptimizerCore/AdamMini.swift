@@ -106,6 +106,7 @@ public struct AdamMini<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         self = AdamMini(settings: settings, blockMap: blockMap)
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: state.step, vectors: [.init(name: "m", values: state.m), .init(name: "vmean", values: state.blockV)])
     }

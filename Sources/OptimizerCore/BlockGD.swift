@@ -60,6 +60,7 @@ public struct BlockGD<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         steps = 0
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: steps, vectors: [])
     }
@@ -67,6 +68,5 @@ public struct BlockGD<Scalar: OptimizerScalar>: Optimizer {
     public mutating func restore(_ saved: OptimizerStateVectors<Scalar>) throws(OptimizerStateError) {
         try stateVectors().requireShape(of: saved)
         steps = saved.step
-        
     }
 }

@@ -103,6 +103,7 @@ public struct RMSprop<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         self = RMSprop(settings: settings, count: count)
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: state.step, vectors: [.init(name: "square_avg", values: state.squareAverage), .init(name: "grad_avg", values: state.gradientAverage), .init(name: "momentum_buffer", values: state.momentumBuffer)])
     }

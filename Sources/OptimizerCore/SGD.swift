@@ -76,6 +76,7 @@ public struct SGD<Scalar: OptimizerScalar>: Optimizer {
     public mutating func reset() {
         self = SGD(kind: kind, settings: settings, count: count)
     }
+
     public func stateVectors() -> OptimizerStateVectors<Scalar> {
         OptimizerStateVectors(step: state.step, vectors: [.init(name: "momentum_buffer", values: state.momentumBuffer)])
     }
