@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore", "Objectives"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),

@@ -1,0 +1,128 @@
+import OptimizerCore
+
+/// Reads one `[[optimizer]]` table.
+enum OptimizerLoader {
+    static let scheduleKeys = ["schedule", "step_size", "gamma", "min_lr", "warmup", "start_factor", "period"]
+    static let partitionKeys = ["partition", "dim", "n_heads", "n_kv_heads"]
+
+    static func read(_ table: TableReader, problem: Problem, steps: Int) throws(ScenarioError) -> OptimizerEntry {
+        var reader = table
+        guard let typeName = try reader.string("type") else {
+            throw reader.error(nil, "missing type; type must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let kind = OptimizerKind(rawValue: typeName.lowercased()) else {
+            let names = OptimizerKind.allCases.map(\.rawValue)
+            throw reader.error("type", "type = \"\(typeName)\" is not an optimizer\(NearestNameLookup.suggestion(typeName, names)); valid: \(names.joined(separator: ", "))")
+        }
+        let label = try reader.string("label") ?? kind.rawValue
+        guard !label.isEmpty, label.count <= 40 else {
+            throw reader.error("label", "label must be 1 to 40 characters")
+        }
+        var configuration = OptimizerConfiguration(kind: kind)
+        let hyperparameterNames = kind.descriptors.map(\.name)
+        for (key, value) in table.entries where hyperparameterNames.contains(key) {
+            _ = reader.raw(key)
+            guard let hyper = hyperValue(value) else {
+                let expected = kind.descriptors.first { $0.name == key }!.validRange
+                throw reader.error(key, "\(key) = \(TableReader.abbreviate(value)) is \(value.typeName); \(key) must be \(expected)")
+            }
+            do throws(HyperparameterError) {
+                try configuration.set(key, to: hyper)
+            } catch {
+                throw reader.error(key, error.description)
+            }
+        }
+        do throws(HyperparameterError) {
+            try configuration.hyperparameters.validate()
+        } catch {
+            throw reader.error(table.has("nesterov") ? "nesterov" : nil, error.description)
+        }
+        if kind == .adamMini || kind == .blockGD {
+            configuration.partition = try readPartition(&reader, kind: kind)
+            try checkPartition(configuration, reader: reader, problem: problem)
+        }
+        let schedule = try readSchedule(&reader, steps: steps)
+        var valid = ["type", "label"] + hyperparameterNames + scheduleKeys
+        if kind == .adamMini || kind == .blockGD { valid += kind == .adamMini ? partitionKeys : ["partition"] }
+        try reader.requireAllUsed(valid: valid)
+        return OptimizerEntry(label: label, configuration: configuration, schedule: schedule)
+    }
+
+    private static func hyperValue(_ value: ConfigValue) -> HyperValue? {
+        switch value {
+        case .integer(let i): return .real(Double(i))
+        case .real(let x): return .real(x)
+        case .boolean(let b): return .flag(b)
+        case .array(let items) where items.count == 2:
+            guard let a = items[0].number, let b = items[1].number else { return nil }
+            return .pair(a, b)
+        default: return nil
+        }
+    }
+
+    private static func readPartition(_ reader: inout TableReader, kind: OptimizerKind) throws(ScenarioError) -> PartitionStrategy? {
+        let dim = kind == .adamMini ? try reader.integer("dim", 1...1_000_000) : nil
+        let heads = kind == .adamMini ? try reader.integer("n_heads", 1...100_000) : nil
+        let kvHeads = kind == .adamMini ? try reader.integer("n_kv_heads", 1...100_000) : nil
+        guard let value = reader.raw("partition") else {
+            if dim != nil || heads != nil || kvHeads != nil {
+                return .official(AdamMiniNameRules(dim: dim ?? 2048, heads: heads ?? 32, kvHeads: kvHeads))
+            }
+            return nil
+        }
+        switch value {
+        case .string(let name):
+            switch name {
+            case "official": return .official(AdamMiniNameRules(dim: dim ?? 2048, heads: heads ?? 32, kvHeads: kvHeads))
+            case "blocks": return .hessianBlocks
+            case "tensor": return .tensor
+            case "coordinate": return .coordinate
+            default:
+                throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
+            }
+        case .array(let items):
+            var sizes: [Int] = []
+            for item in items {
+                guard case .integer(let size) = item, size > 0 else {
+                    throw reader.error("partition", "partition = \(TableReader.abbreviate(value)) contains \(item.tomlText); block sizes must be positive whole numbers")
+                }
+                sizes.append(size)
+            }
+            return .explicit(sizes)
+        default:
+            throw reader.typeError("partition", value, expected: "a partition name or a list of block sizes")
+        }
+    }
+
+    private static func checkPartition(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
+        do throws(PartitionError) {
+            _ = try configuration.makeOptimizer(Double.self, layout: problem.objective.layout,
+                                                defaultPartition: problem.defaultPartition,
+                                                hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
+        } catch {
+            throw reader.error(reader.has("partition") ? "partition" : "type", error.description)
+        }
+    }
+
+    private static func readSchedule(_ reader: inout TableReader, steps: Int) throws(ScenarioError) -> LearningRateSchedule {
+        let name = try reader.string("schedule") ?? "constant"
+        let stepSize = try reader.integer("step_size", 1...Int(Int32.max))
+        let gamma = try reader.number("gamma", 0...1, describe: "in [0, 1]")
+        let minimum = try reader.number("min_lr", 0...Double.greatestFiniteMagnitude, describe: ">= 0")
+        let warmup = try reader.integer("warmup", 0...Int(Int32.max))
+        let startFactor = try reader.number("start_factor", 0...1, describe: "in [0, 1]")
+        let period = try reader.integer("period", 1...Int(Int32.max))
+        let names = ["constant", "step", "cosine", "warmup-cosine"]
+        switch name {
+        case "constant": return .constant
+        case "step": return .step(stepSize: stepSize ?? 30, gamma: gamma ?? 0.1)
+        case "cosine": return .cosine(period: period ?? max(steps, 1), minimum: minimum ?? 0)
+        case "warmup-cosine":
+            let total = period ?? max(steps, 1)
+            return .warmupCosine(warmup: warmup ?? max(total / 10, 1), total: total,
+                                 startFactor: startFactor ?? 0, minimum: minimum ?? 0)
+        default:
+            throw reader.error("schedule", "schedule = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, names)); schedule must be one of \(names.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Objectives
+import OptimizerCore
+
+/// The validated `[problem]` table: the objective, where to start, how to look at it.
+public struct Problem: Sendable {
+    /// What kind of problem this is.
+    public enum Kind: Sendable {
+        /// A named standard surface.
+        case surface(Surface)
+        /// A formula in x and y.
+        case expression(ExpressionSurface)
+        /// f(x) = 1/2 (x - x*)^T H (x - x*).
+        case quadratic(Quadratic)
+    }
+
+    /// The problem.
+    public var kind: Kind
+    /// Where every optimizer starts.
+    public var start: [Double]
+    /// The plot box for 2D problems (the surface's default unless the file gives one).
+    public var view: ViewBox?
+    /// Standard deviation of Gaussian noise added to every gradient (0: exact gradients).
+    public var noise: Double
+    /// The `[problem]` table as written, kept so a retuned scenario can be saved faithfully.
+    public var source: [(key: String, value: ConfigValue)]
+
+    /// The objective to minimise.
+    public var objective: any Objective {
+        switch kind {
+        case .surface(let s): s
+        case .expression(let e): e
+        case .quadratic(let q): q
+        }
+    }
+
+    /// The objective as a 2D surface, for problems that have one.
+    public var planar: (any PlanarObjective)? {
+        switch kind {
+        case .surface(let s): s
+        case .expression(let e): e
+        case .quadratic: nil
+        }
+    }
+
+    /// The Hessian's diagonal block sizes (quadratics), else nil.
+    public var hessianBlocks: [Int]? {
+        if case .quadratic(let q) = kind { return q.blockSizes }
+        return nil
+    }
+
+    /// Adam-mini's partition when the optimizer table names none: Hessian blocks on quadratics,
+    /// one tensor (`xy`) on surfaces.
+    public var defaultPartition: PartitionStrategy {
+        if case .quadratic = kind { return .hessianBlocks }
+        return .tensor
+    }
+
+    /// Block-GD's curvatures for a block map: lambda_max of each diagonal block of H.
+    public var curvatures: ((BlockMap) -> [Double])? {
+        guard case .quadratic(let q) = kind else { return nil }
+        return { map in
+            var values: [Double] = []
+            var offset = 0
+            for size in map.blockSizes {
+                values.append(q.hessianMatrix.diagonalBlockLambdaMax(offset: offset, size: size))
+                offset += size
+            }
+            return values
+        }
+    }
+
+    /// A short type name: the surface name, `expression` or `quadratic`.
+    public var typeName: String {
+        switch kind {
+        case .surface(let s): s.name
+        case .expression: "expression"
+        case .quadratic: "quadratic"
+        }
+    }
+}
+
+extension Matrix {
+    /// The largest eigenvalue of the diagonal block starting at `offset`.
+    func diagonalBlockLambdaMax(offset: Int, size: Int) -> Double {
+        var block = Matrix(rows: size, columns: size)
+        for i in 0..<size {
+            for j in 0..<size { block[i, j] = self[offset + i, offset + j] }
+        }
+        return block.symmetricEigen().values.last ?? 0
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import OptimizerCore
+import TOMLKit
+
+/// Reads scenario files: TOML text in, a validated `Scenario` or a located `ScenarioError` out.
+public enum ScenarioLoader {
+    /// Largest scenario file accepted, so a mistaken path to a huge file fails fast.
+    public static let maximumFileBytes = 4 << 20
+
+    /// Loads and validates the scenario at `path` (as the user typed it, for messages).
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioError(file: path, message: "no such file; give the path of a scenario .toml file (see scenarios/ or `descent list`)")
+        }
+        guard !isDirectory.boolValue else {
+            throw ScenarioError(file: path, message: "is a directory; give the path of a scenario .toml file")
+        }
+        let data: Data
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumFileBytes else {
+                throw ScenarioError(file: path, message: "is \(size) bytes; scenario files are limited to \(maximumFileBytes) bytes")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, message: "is not UTF-8 text; scenario files are TOML")
+        }
+        let defaultName = url.deletingPathExtension().lastPathComponent
+        return try parse(text: text, file: path, defaultName: defaultName)
+    }
+
+    /// Parses and validates scenario text; `file` names it in messages.
+    public static func parse(text: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        guard !text.contains("\u{0}") else {
+            throw ScenarioError(file: file, message: "contains a NUL byte; scenario files are TOML text")
+        }
+        let root: ConfigValue
+        do {
+            root = ConfigValue.from(try TOMLTable(string: text))
+        } catch let error as TOMLParseError {
+            throw ScenarioError(file: file, line: error.source.begin.line,
+                                message: "TOML syntax error at column \(error.source.begin.column): \(error.description)")
+        } catch {
+            throw ScenarioError(file: file, message: "cannot be parsed as TOML: \(error)")
+        }
+        guard case .table(let entries) = root else {
+            throw ScenarioError(file: file, message: "the document must be a TOML table")
+        }
+        let context = LoadContext(file: file, lines: SourceLines(text: text))
+        var top = TableReader(entries, section: "", path: "", context: context)
+        let name = try top.string("name") ?? defaultName
+        let description = try top.string("description") ?? ""
+
+        guard let problemEntries = try top.table("problem") else {
+            throw top.error(nil, "missing [problem] table; add one with type = \"rosenbrock\" (a surface name), \"expression\" or \"quadratic\"")
+        }
+        var settings = RunSettings()
+        if let runEntries = try top.table("run") {
+            settings = try readRun(TableReader(runEntries, section: "run", path: "run", context: context))
+        }
+        let problem = try ProblemLoader.read(TableReader(problemEntries, section: "problem", path: "problem", context: context),
+                                             seed: settings.seed)
+        guard let optimizerValue = top.raw("optimizer") else {
+            throw top.error(nil, "no optimizers; add at least one [[optimizer]] table with type = one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard case .array(let optimizerTables) = optimizerValue, !optimizerTables.isEmpty else {
+            throw top.typeError("optimizer", optimizerValue, expected: "one or more [[optimizer]] tables")
+        }
+        var optimizers: [OptimizerEntry] = []
+        for (index, table) in optimizerTables.enumerated() {
+            guard case .table(let optimizerEntries) = table else {
+                throw top.typeError("optimizer", optimizerValue, expected: "one or more [[optimizer]] tables")
+            }
+            let reader = TableReader(optimizerEntries, section: "optimizer", index: index, path: "optimizer[\(index + 1)]", context: context)
+            let entry = try OptimizerLoader.read(reader, problem: problem, steps: settings.steps)
+            if let earlier = optimizers.firstIndex(where: { $0.label == entry.label }) {
+                throw reader.error("label", "label '\(entry.label)' is already used by optimizer[\(earlier + 1)]; labels must be unique (add label = \"...\" to tell them apart)")
+            }
+            optimizers.append(entry)
+        }
+        try top.requireAllUsed(valid: ["name", "description", "problem", "run", "optimizer"])
+        return Scenario(name: name, description: description, problem: problem, settings: settings,
+                        optimizers: optimizers, file: file)
+    }
+
+    private static func readRun(_ table: TableReader) throws(ScenarioError) -> RunSettings {
+        var reader = table
+        var settings = RunSettings()
+        if let steps = try reader.integer("steps", 0...RunSettings.maximumSteps) { settings.steps = steps }
+        if let seed = try reader.integer("seed", 0...Int.max) { settings.seed = UInt64(seed) }
+        if let precision = try reader.string("precision") {
+            guard let value = Precision(rawValue: precision) else {
+                throw reader.error("precision", "precision = \"\(precision)\" is not valid\(NearestNameLookup.suggestion(precision, ["float", "double"])); precision must be \"float\" or \"double\"")
+            }
+            settings.precision = value
+        }
+        try reader.requireAllUsed(valid: ["steps", "seed", "precision"])
+        return settings
+    }
+}
