@@ -55,9 +55,11 @@ final class GoldenTrajectoryTests: XCTestCase {
         let options = testCase["options"] as! [String: Any]
         for (name, raw) in options where !["dim", "n_heads", "n_kv_heads"].contains(name) {
             let value: HyperValue
+            // JSONSerialization gives NSNumber for both numbers and booleans on Linux; the
+            // object's class tells them apart.
             switch raw {
             case let pair as [NSNumber]: value = .pair(pair[0].doubleValue, pair[1].doubleValue)
-            case let number as NSNumber where CFGetTypeID(number) == CFBooleanGetTypeID(): value = .flag(number.boolValue)
+            case let flag as Bool where String(describing: type(of: raw)).contains("Bool"): value = .flag(flag)
             case let number as NSNumber: value = .real(number.doubleValue)
             default: XCTFail("unreadable option \(name)"); continue
             }
