@@ -1,7 +1,7 @@
 /// Which of the official Adam-mini name rules a tensor fell under, and so how it is cut.
 public enum AdamMiniRule: String, Codable, Sendable, Hashable, CaseIterable {
     /// Name contains "bias": one block per coordinate (plain Adam).
-    case perCoordinate = "bias"
+    case perCoordinate = "coordinate"
     /// Query/key projections: one block per attention head.
     case perHead = "head"
     /// Embeddings, output heads, value/projection/MLP weights: one block per row (token or neuron).

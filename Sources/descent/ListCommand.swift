@@ -1,0 +1,66 @@
+import Foundation
+import ArgumentParser
+import Objectives
+import OptimizerCore
+import Scenarios
+
+/// `descent list`: the surfaces, optimizers and shipped scenarios.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List surfaces (box, start, minima), optimizers (hyperparameters, defaults) and scenarios."
+    )
+
+    func run() throws {
+        print("Surfaces ([problem] type = NAME):")
+        for name in Surface.names {
+            guard let surface = try? Surface.named(name) else { continue }
+            let box = surface.viewBox
+            let minima = surface.minima.isEmpty ? "none known" : surface.minima.map { "(\(format($0[0])), \(format($0[1])))" }.joined(separator: " ")
+            let fmin = surface.minimumValue.map { " f=\(format($0))" } ?? ""
+            print("  \(pad(name, 17)) x[\(format(box.x.lowerBound)), \(format(box.x.upperBound))] y[\(format(box.y.lowerBound)), \(format(box.y.upperBound))]  start (\(format(surface.defaultStart[0])), \(format(surface.defaultStart[1])))  minima \(minima)\(fmin)")
+            if !surface.parameters.isEmpty {
+                print("  \(pad("", 17)) parameters: " + surface.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(format($0.value))" }.joined(separator: ", "))
+            }
+        }
+        print("  \(pad("expression", 17)) f = \"formula in x and y\" (+ - * / ^, sin cos tan exp log sqrt abs tanh sinh cosh, pi, e)")
+        print("  \(pad("quadratic", 17)) 1/2 (x - x*)^T H (x - x*): hessian = [[...]] or blocks = [{ size, condition } | { eigenvalues }]")
+        print("")
+        print("Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):")
+        for kind in OptimizerKind.allCases {
+            print("  \(pad(kind.rawValue, 10)) \(kind.summary)")
+            let defaults = kind.defaultHyperparameters
+            for descriptor in kind.descriptors {
+                let value = defaults.values.value(named: descriptor.name) ?? descriptor.defaultValue
+                print("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
+            }
+            if kind == .adamMini {
+                print("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
+            }
+        }
+        print("")
+        guard let directory = ScenarioDirectory.locate() else {
+            print("Scenarios: no scenarios/ folder found (run descent from the repository root).")
+            return
+        }
+        print("Scenarios (\(directory)/):")
+        for path in ScenarioDirectory.files(in: directory) {
+            let name = (path as NSString).lastPathComponent
+            switch Result(catching: { try ScenarioLoader.load(path: path) }) {
+            case .success(let scenario):
+                print("  \(pad(name, 28)) \(scenario.name): \(scenario.description.split(separator: "\n").first ?? "")")
+            case .failure(let error):
+                print("  \(pad(name, 28)) (invalid: \(error))")
+            }
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func format(_ x: Double) -> String {
+        let text = "\(x)"
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}
