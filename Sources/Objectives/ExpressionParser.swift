@@ -96,7 +96,7 @@ struct ExpressionParser {
         case .plus:
             return (true, token)
         case .end where previous == nil:
-            throw lexer.error(at: token.offset, "empty formula: expected an expression in x and y, e.g. x^2 + y^2")
+            throw lexer.error(at: 0, "empty formula: expected an expression in x and y, e.g. x^2 + y^2")
         case .rightParenthesis:
             if case let .parenthesis(_, function, name)? = pending.last, function != nil,
                 previous?.kind == .leftParenthesis {

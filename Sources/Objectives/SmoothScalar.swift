@@ -1,6 +1,25 @@
 /// An elementary function that formulas and surfaces may apply to a number.
 public enum ElementaryFunction: String, CaseIterable, Sendable, Codable {
-    case sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh
+    /// Sine.
+    case sin
+    /// Cosine.
+    case cos
+    /// Tangent.
+    case tan
+    /// Exponential.
+    case exp
+    /// Natural logarithm.
+    case log
+    /// Square root.
+    case sqrt
+    /// Absolute value (derivative 0 at 0).
+    case abs
+    /// Hyperbolic tangent.
+    case tanh
+    /// Hyperbolic sine.
+    case sinh
+    /// Hyperbolic cosine.
+    case cosh
 }
 
 /// A number type that surfaces and formulas are written against once: plain `Double` for fast

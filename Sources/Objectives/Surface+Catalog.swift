@@ -83,7 +83,6 @@ extension Surface {
         }
     }
 
-    // swiftlint:disable:next function_body_length
     private static func build(_ name: String, _ p: [String: Double]) -> Surface {
         func surface(
             _ kind: SurfaceKind, title: String, summary: String, box: ViewBox, start: [Double],
