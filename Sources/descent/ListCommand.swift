@@ -60,7 +60,6 @@ struct ListCommand: ParsableCommand {
     }
 
     private func format(_ x: Double) -> String {
-        let text = "\(x)"
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        String(format: "%.6g", x)
     }
 }
