@@ -1,7 +1,9 @@
 /// A named standard 2D test surface (Rosenbrock, Himmelblau, ...) with its plotting region,
 /// classic starting points and known minima.
 ///
-/// Build one with `Surface.named(_:parameters:)`; `Surface.names` lists them all.
+/// Build one with `Surface.named(_:parameters:)`; `Surface.names` lists them all. Derivatives
+/// are exact; where a surface is not differentiable a convention applies: Ackley's gradient at
+/// the origin (a kink) is defined as 0.
 public struct Surface: PlanarObjective, Equatable {
     /// The lookup name, e.g. "rosenbrock" or "six-hump-camel".
     public let name: String

@@ -210,3 +210,16 @@ final class QuadraticTests: XCTestCase {
         XCTAssertTrue(q.transpose.multiply(q).isApproximatelyEqual(to: .identity(30), tolerance: 1e-13))
     }
 }
+
+final class QuadraticExampleTests: XCTestCase {
+    func testHeterogeneousBlocksExampleHasThreeScaledBlocks() {
+        let quadratic = Quadratic.heterogeneousBlocksExample(seed: 1)
+        XCTAssertEqual(quadratic.blockSizes, [30, 30, 30])
+        assertClose(quadratic.blockLambdaMax(0), 2, relative: 1e-15)
+        assertClose(quadratic.blockLambdaMax(1), 20, relative: 1e-15)
+        assertClose(quadratic.blockLambdaMax(2), 200, relative: 1e-15)
+        let values = quadratic.eigen.values
+        assertClose(values.first!, 1, relative: 1e-12)
+        assertClose(values.last!, 200, relative: 1e-12)
+    }
+}
