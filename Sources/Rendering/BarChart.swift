@@ -70,7 +70,8 @@ public struct BarChart: Widget {
         guard top > 0 else { return nil }
         if logScale {
             guard value > 0, let smallest = finite.min() else { return nil }
-            let base = floor(log10(smallest))
+            // The decade strictly below the smallest value, so it still gets a visible bar.
+            let base = floor(log10(smallest) - 1e-9)
             let span = log10(top) - base
             guard span > 0 else { return 1 }
             return min(1, max(0, (log10(value) - base) / span))
@@ -81,7 +82,7 @@ public struct BarChart: Widget {
     private func renderHorizontal(into canvas: inout Canvas) {
         let labelWidth = min(bars.map { TextMetrics.width($0.label) }.max() ?? 0, canvas.width / 3)
         let valueTexts = bars.map { Ticks.label($0.value) }
-        let valueWidth = min(valueTexts.map(TextMetrics.width).max() ?? 0, canvas.width / 4)
+        let valueWidth = min(valueTexts.map(TextMetrics.width).max() ?? 0, canvas.width / 3)
         let barWidth = canvas.width - labelWidth - valueWidth - 2
         for (row, bar) in bars.enumerated() where row < canvas.height {
             canvas.write(TextMetrics.pad(bar.label, to: labelWidth), x: 0, y: row, style: textStyle)

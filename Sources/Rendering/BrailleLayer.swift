@@ -50,8 +50,9 @@ public struct BrailleLayer: Sendable {
     ) {
         guard budget > 0, dotWidth > 0, dotHeight > 0 else { return }
         guard let (a, b) = clip(start, end) else { return }
-        var x0 = Int(a.x.rounded()), y0 = Int(a.y.rounded())
-        let x1 = Int(b.x.rounded()), y1 = Int(b.y.rounded())
+        // Clipped coordinates lie within half a dot of the layer; rounding may still step outside.
+        var x0 = clamp(a.x, dotWidth), y0 = clamp(a.y, dotHeight)
+        let x1 = clamp(b.x, dotWidth), y1 = clamp(b.y, dotHeight)
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var error = dx + dy
@@ -88,6 +89,10 @@ public struct BrailleLayer: Sendable {
         }
     }
 
+    private func clamp(_ value: Double, _ count: Int) -> Int {
+        min(count - 1, max(0, Int(value.rounded())))
+    }
+
     /// Liang–Barsky clipping to the dot rectangle widened by half a dot.
     private func clip(
         _ p: (x: Double, y: Double), _ q: (x: Double, y: Double)
@@ -98,22 +103,39 @@ public struct BrailleLayer: Sendable {
         let minX = -0.5, maxX = Double(dotWidth) - 0.500001
         let minY = -0.5, maxY = Double(dotHeight) - 0.500001
         var t0 = 0.0, t1 = 1.0
-        for (pk, qk) in [(-dx, p.x - minX), (dx, maxX - p.x), (-dy, p.y - minY), (dy, maxY - p.y)] {
+        var entry = -1, exit = -1
+        let edges = [(-dx, p.x - minX), (dx, maxX - p.x), (-dy, p.y - minY), (dy, maxY - p.y)]
+        for (edge, (pk, qk)) in edges.enumerated() {
             if pk == 0 {
                 if qk < 0 { return nil }
             } else {
                 let r = qk / pk
                 if pk < 0 {
                     if r > t1 { return nil }
-                    if r > t0 { t0 = r }
+                    if r > t0 {
+                        t0 = r
+                        entry = edge
+                    }
                 } else {
                     if r < t0 { return nil }
-                    if r < t1 { t1 = r }
+                    if r < t1 {
+                        t1 = r
+                        exit = edge
+                    }
                 }
             }
         }
-        let a = (x: p.x + t0 * dx, y: p.y + t0 * dy)
-        let b = (x: p.x + t1 * dx, y: p.y + t1 * dy)
+        // With huge coordinates p + t·d loses every digit of the clipped point; the coordinate
+        // along the crossed edge is known exactly, so snap it there.
+        let bounds = [minX, maxX, minY, maxY]
+        var a = (x: p.x + t0 * dx, y: p.y + t0 * dy)
+        var b = (x: p.x + t1 * dx, y: p.y + t1 * dy)
+        if entry >= 0 {
+            if entry < 2 { a.x = bounds[entry] } else { a.y = bounds[entry] }
+        }
+        if exit >= 0 {
+            if exit < 2 { b.x = bounds[exit] } else { b.y = bounds[exit] }
+        }
         return (a, b)
     }
 }

@@ -33,7 +33,8 @@ public struct ColorScale: Sendable, Hashable {
     public let logShift: Double
 
     private let transformedLower: Double
-    private let transformedSpan: Double
+    /// Half the transformed span: halves stay finite even for -1e308...1e308.
+    private let transformedHalfSpan: Double
 
     /// Creates a scale over `lower...upper` (swapped if reversed; non-finite bounds become 0...1).
     public init(lower: Double, upper: Double, kind: ScaleKind = .linear) {
@@ -55,7 +56,7 @@ public struct ColorScale: Sendable, Hashable {
         let tLow = ColorScale.transform(low, kind: kind, shift: logShift)
         let tHigh = ColorScale.transform(high, kind: kind, shift: logShift)
         transformedLower = tLow
-        transformedSpan = (tHigh - tLow).isFinite ? tHigh - tLow : 0
+        transformedHalfSpan = tHigh / 2 - tLow / 2
     }
 
     /// Fits a scale to data: non-finite values are ignored, large inputs are subsampled for speed.
@@ -84,8 +85,9 @@ public struct ColorScale: Sendable, Hashable {
     /// The value's position in 0...1 (clamped), or nil for NaN and infinities.
     public func normalized(_ value: Double) -> Double? {
         guard value.isFinite else { return nil }
-        guard transformedSpan > 0 else { return 0.5 }
-        let t = (ColorScale.transform(value, kind: kind, shift: logShift) - transformedLower) / transformedSpan
+        guard transformedHalfSpan > 0 else { return 0.5 }
+        let transformed = ColorScale.transform(value, kind: kind, shift: logShift)
+        let t = (transformed / 2 - transformedLower / 2) / transformedHalfSpan
         guard t.isFinite else { return value > lower ? 1 : 0 }
         return min(1, max(0, t))
     }
@@ -93,12 +95,14 @@ public struct ColorScale: Sendable, Hashable {
     /// The value at position `t` in 0...1: the inverse of `normalized`.
     public func value(at t: Double) -> Double {
         let clamped = t.isFinite ? min(1, max(0, t)) : 0
+        let value: Double
         switch kind {
         case .linear:
-            return lower + clamped * (upper - lower)
+            value = lower * (1 - clamped) + upper * clamped
         case .log:
-            return pow(10, transformedLower + clamped * transformedSpan) - logShift
+            value = pow(10, transformedLower + 2 * clamped * transformedHalfSpan) - logShift
         }
+        return value.isFinite ? min(upper, max(lower, value)) : (clamped < 0.5 ? lower : upper)
     }
 
     private static func transform(_ value: Double, kind: ScaleKind, shift: Double) -> Double {

@@ -108,7 +108,7 @@ public struct LineChart: Widget {
             canvas[axisColumn, row] = Cell("┤", style: axisStyle)
             canvas.write(label, x: axisColumn - TextMetrics.width(label), y: row, style: axisStyle)
         }
-        let xTicks = Ticks.linear(lower: xLow, upper: xHigh, maxCount: max(1, plot.width / 10))
+        let xTicks = Ticks.linear(lower: xLow, upper: xHigh, maxCount: max(2, plot.width / 8))
             .filter { $0 == $0.rounded() }
         var nextFree = Int.min
         for tick in xTicks {
@@ -168,13 +168,14 @@ public struct LineChart: Widget {
         if let domain = xDomain, domain.lowerBound.isFinite, domain.upperBound.isFinite, domain.upperBound > domain.lowerBound {
             return (domain.lowerBound, domain.upperBound)
         }
-        var low = Int.max, high = Int.min
+        // Doubles, so a start step near Int.max cannot overflow.
+        var low = Double.infinity, high = -Double.infinity
         for line in series where !line.values.isEmpty {
-            low = min(low, line.startStep)
-            high = max(high, line.startStep + line.values.count - 1)
+            low = min(low, Double(line.startStep))
+            high = max(high, Double(line.startStep) + Double(line.values.count - 1))
         }
         guard low <= high else { return (0, 1) }
-        return high > low ? (Double(low), Double(high)) : (Double(low), Double(low) + 1)
+        return high > low ? (low, high) : (low, low + 1)
     }
 
     private func resolvedYDomain() -> (Double, Double) {

@@ -15,6 +15,13 @@ public struct Viewport: Hashable, Sendable {
         (yMin, yMax) = Viewport.sanitize(y.lowerBound, y.upperBound)
     }
 
+    /// Creates a viewport from bounds that may be NaN, infinite or reversed (a `ClosedRange` would
+    /// trap on those): reversed bounds are swapped, unusable ones replaced as in `init(x:y:)`.
+    public init(xMin: Double, xMax: Double, yMin: Double, yMax: Double) {
+        (self.xMin, self.xMax) = Viewport.sanitize(min(xMin, xMax), max(xMin, xMax))
+        (self.yMin, self.yMax) = Viewport.sanitize(min(yMin, yMax), max(yMin, yMax))
+    }
+
     /// Width of the x range.
     public var width: Double { xMax - xMin }
     /// Height of the y range.
