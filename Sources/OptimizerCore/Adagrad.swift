@@ -44,18 +44,14 @@ public struct Adagrad<Scalar: OptimizerScalar>: Optimizer {
     public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
+        guard count > 0 else { return }
         let negativeCLR = Scalar(-currentLR)
-        let wd = Scalar(settings.weightDecay)
-        let hasDecay = settings.weightDecay != 0
-        let eps = Scalar(settings.eps)
-        let p = parameters.baseAddress!, g = gradients.baseAddress!
+        let wd = Scalar(settings.weightDecay), hasDecay = settings.weightDecay != 0, eps = Scalar(settings.eps)
+        let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
         state.sum.withUnsafeMutableBufferPointer { sumPointer in
             let sum = sumPointer.baseAddress!
-            for i in 0..<count {
-                let d = hasDecay ? g[i] + wd * p[i] : g[i]
-                sum[i] = sum[i] + d * d
-                let std = sum[i].squareRoot() + eps
-                p[i] = p[i] + negativeCLR * d / std
+            Parallelism.forEachSlice(count: n) {
+                AdagradKernel.run($0, p: p, g: g, sum: sum, negativeCLR: negativeCLR, weightDecay: wd, hasDecay: hasDecay, eps: eps)
             }
         }
     }

@@ -49,6 +49,7 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
     public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
+        guard count > 0 else { return }
         let t = Double(state.step)
         let biasCorrection1 = 1 - Double.pow(settings.beta1, t)
         let biasCorrection2 = 1 - Double.pow(settings.beta2, t)
@@ -59,32 +60,19 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
             beta2: Scalar(settings.beta2),
             oneMinusBeta2: Scalar(1 - settings.beta2),
             eps: Scalar(settings.eps))
-        let decoupled = settings.decoupledWeightDecay
         let hasDecay = settings.weightDecay != 0
-        let decayFactor = Scalar(1 - settings.lr * settings.weightDecay)
-        let wd = Scalar(settings.weightDecay)
+        let kernelSettings = AdamKernel.Settings(
+            coefficients: coefficients, l2: Scalar(settings.weightDecay),
+            decayFactor: Scalar(1 - settings.lr * settings.weightDecay),
+            hasL2: hasDecay && !settings.decoupledWeightDecay, hasDecoupled: hasDecay && settings.decoupledWeightDecay)
         let amsgrad = settings.amsgrad
-        let p = parameters.baseAddress!, g = gradients.baseAddress!
-        state.m.withUnsafeMutableBufferPointer { mPointer in
-            state.v.withUnsafeMutableBufferPointer { vPointer in
-                state.vMax.withUnsafeMutableBufferPointer { vMaxPointer in
-                    let m = mPointer.baseAddress!, v = vPointer.baseAddress!
-                    for i in 0..<count {
-                        var d = g[i]
-                        if hasDecay {
-                            if decoupled { p[i] = p[i] * decayFactor } else { d = d + wd * p[i] }
-                        }
-                        m[i] = Lerp.torch(m[i], d, weight: coefficients.oneMinusBeta1)
-                        v[i] = v[i] * coefficients.beta2 + coefficients.oneMinusBeta2 * d * d
-                        var second = v[i]
-                        if amsgrad {
-                            let vMax = vMaxPointer.baseAddress!
-                            vMax[i] = Swift.max(vMax[i], v[i])
-                            second = vMax[i]
-                        }
-                        let denominator = second.squareRoot() / coefficients.biasCorrection2Sqrt + coefficients.eps
-                        p[i] = p[i] + coefficients.negativeStepSize * m[i] / denominator
-                    }
+        let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
+        state.m.withUnsafeMutableBufferPointer { m in
+            state.v.withUnsafeMutableBufferPointer { v in
+                state.vMax.withUnsafeMutableBufferPointer { vMax in
+                    let buffers = AdamKernel.Buffers(p: p, g: g, m: m.baseAddress!, v: v.baseAddress!,
+                                                     vMax: amsgrad ? vMax.baseAddress : nil)
+                    Parallelism.forEachSlice(count: n) { AdamKernel.run($0, buffers, kernelSettings) }
                 }
             }
         }

@@ -29,11 +29,17 @@ public struct AdamMini<Scalar: OptimizerScalar>: Optimizer {
     public let blockMap: BlockMap
     /// The state, readable for plots and checkpoints.
     public var state: State
+    /// The block map cut into pieces of whole blocks that threads share out.
+    private let chunks: [AdamMiniKernel.BlockChunk]
+    /// First element of each chunk, for balancing threads by elements.
+    private let chunkStarts: [Int]
 
     /// Creates the optimizer over the coordinates the block map covers.
     public init(settings: AdamMiniHyperparameters, blockMap: BlockMap) {
         self.settings = settings
         self.blockMap = blockMap
+        chunks = AdamMiniKernel.BlockChunk.chunks(of: blockMap)
+        chunkStarts = chunks.map(\.offset)
         state = State(m: [Scalar](repeating: 0, count: blockMap.count),
                       blockV: [Scalar](repeating: 0, count: blockMap.blockCount))
     }
@@ -52,44 +58,26 @@ public struct AdamMini<Scalar: OptimizerScalar>: Optimizer {
         precondition(parameters.count == blockMap.count && gradients.count == blockMap.count,
                      "buffer length differs from the block map")
         state.step += 1
+        guard blockMap.count > 0 else { return }
         let t = Double(state.step)
         let biasCorrection1 = 1 - Double.pow(settings.beta1, t)
         let biasCorrection2 = 1 - Double.pow(settings.beta2, t)
-        let inverseBC1 = Scalar(1 / biasCorrection1)
-        let bc2Sqrt = Scalar(biasCorrection2.squareRoot())
-        let oneMinusBeta1 = Scalar(1 - settings.beta1)
-        let beta2 = Scalar(settings.beta2), oneMinusBeta2 = Scalar(1 - settings.beta2)
-        let eps = Scalar(settings.eps)
-        let negativeLR = Scalar(-settings.lr)
-        let decayFactor = Scalar(1 - settings.lr * settings.weightDecay)
-        let decayOn = settings.weightDecay > 0
+        let kernelSettings = AdamMiniKernel.Settings(
+            oneMinusBeta1: Scalar(1 - settings.beta1), beta2: Scalar(settings.beta2),
+            oneMinusBeta2: Scalar(1 - settings.beta2), eps: Scalar(settings.eps),
+            bc2Sqrt: Scalar(biasCorrection2.squareRoot()), inverseBC1: Scalar(1 / biasCorrection1),
+            negativeLR: Scalar(-settings.lr), negativeStepSize: Scalar(-(settings.lr / biasCorrection1)),
+            decayFactor: Scalar(1 - settings.lr * settings.weightDecay), decayOn: settings.weightDecay > 0)
         let p = parameters.baseAddress!, g = gradients.baseAddress!
-        let runs = blockMap.runs
+        let chunks = self.chunks, chunkStarts = self.chunkStarts, total = blockMap.count
         state.m.withUnsafeMutableBufferPointer { mPointer in
             state.blockV.withUnsafeMutableBufferPointer { vPointer in
                 let m = mPointer.baseAddress!, v = vPointer.baseAddress!
-                var blockIndex = 0
-                for run in runs {
-                    let decays = decayOn && run.decays
-                    let size = run.blockSize
-                    let inverseSize = 1 / Double(size)
-                    for b in 0..<run.blockCount {
-                        let start = run.offset + b * size
-                        var sumOfSquares = 0.0
-                        for i in start..<(start + size) {
-                            let d = Double(g[i])
-                            sumOfSquares += d * d
+                chunks.withUnsafeBufferPointer { chunkList in
+                    chunkStarts.withUnsafeBufferPointer { starts in
+                        Parallelism.forEachGroupRange(boundaries: starts, total: total) { range in
+                            for c in range { AdamMiniKernel.run(chunkList[c], p: p, g: g, m: m, v: v, kernelSettings) }
                         }
-                        let meanSquare = Scalar(sumOfSquares * inverseSize)
-                        v[blockIndex] = v[blockIndex] * beta2 + oneMinusBeta2 * meanSquare
-                        let h = v[blockIndex].squareRoot() / bc2Sqrt + eps
-                        let stepSize = inverseBC1 / h
-                        for i in start..<(start + size) {
-                            if decays { p[i] = p[i] * decayFactor }
-                            m[i] = Lerp.torch(m[i], g[i], weight: oneMinusBeta1)
-                            p[i] = p[i] + negativeLR * (m[i] * stepSize)
-                        }
-                        blockIndex += 1
                     }
                 }
             }

@@ -49,33 +49,19 @@ public struct RMSprop<Scalar: OptimizerScalar>: Optimizer {
     public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
-        let negativeLR = Scalar(-settings.lr)
-        let wd = Scalar(settings.weightDecay), hasDecay = settings.weightDecay != 0
-        let alpha = Scalar(settings.alpha), oneMinusAlpha = Scalar(1 - settings.alpha)
-        let eps = Scalar(settings.eps)
-        let mu = Scalar(settings.momentum)
-        let centered = settings.centered, hasMomentum = settings.momentum > 0
-        let p = parameters.baseAddress!, g = gradients.baseAddress!
-        let n = count
+        guard count > 0 else { return }
+        let settings = RMSpropKernel.Settings(
+            negativeLR: Scalar(-self.settings.lr), weightDecay: Scalar(self.settings.weightDecay),
+            hasDecay: self.settings.weightDecay != 0, alpha: Scalar(self.settings.alpha),
+            oneMinusAlpha: Scalar(1 - self.settings.alpha), eps: Scalar(self.settings.eps),
+            momentum: Scalar(self.settings.momentum))
+        let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
+        // An empty array can still have a base address: pass buffers only for settings that use them.
+        let centered = self.settings.centered, hasMomentum = self.settings.momentum > 0
         withBuffers { sq, ga, buf in
-            for i in 0..<n {
-                let d = hasDecay ? g[i] + wd * p[i] : g[i]
-                sq[i] = sq[i] * alpha + oneMinusAlpha * d * d
-                var avg: Scalar
-                if centered {
-                    ga![i] = Lerp.torch(ga![i], d, weight: oneMinusAlpha)
-                    avg = (sq[i] + -ga![i] * ga![i]).squareRoot()
-                } else {
-                    avg = sq[i].squareRoot()
-                }
-                avg = avg + eps
-                if hasMomentum {
-                    buf![i] = buf![i] * mu + d / avg
-                    p[i] = p[i] + negativeLR * buf![i]
-                } else {
-                    p[i] = p[i] + negativeLR * d / avg
-                }
-            }
+            let buffers = RMSpropKernel.Buffers(p: p, g: g, squareAverage: sq, gradientAverage: centered ? ga : nil,
+                                                momentumBuffer: hasMomentum ? buf : nil)
+            Parallelism.forEachSlice(count: n) { RMSpropKernel.run($0, buffers, settings) }
         }
     }
 

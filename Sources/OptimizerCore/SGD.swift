@@ -43,29 +43,19 @@ public struct SGD<Scalar: OptimizerScalar>: Optimizer {
     public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
-        let negativeLR = Scalar(-settings.lr)
-        let wd = Scalar(settings.weightDecay)
-        let hasDecay = settings.weightDecay != 0
-        let p = parameters.baseAddress!, g = gradients.baseAddress!
-        guard settings.momentum != 0 else {
-            for i in 0..<count {
-                let d = hasDecay ? g[i] + wd * p[i] : g[i]
-                p[i] = p[i] + negativeLR * d
-            }
+        guard count > 0 else { return }
+        let settings = SGDKernel.Settings(
+            negativeLR: Scalar(-self.settings.lr), weightDecay: Scalar(self.settings.weightDecay),
+            hasDecay: self.settings.weightDecay != 0, momentum: Scalar(self.settings.momentum),
+            keep: Scalar(1 - self.settings.dampening), firstStep: state.step == 1, nesterov: self.settings.nesterov)
+        let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
+        guard self.settings.momentum != 0 else {
+            Parallelism.forEachSlice(count: n) { SGDKernel.plain($0, p: p, g: g, settings) }
             return
         }
-        let mu = Scalar(settings.momentum)
-        let keep = Scalar(1 - settings.dampening)
-        let first = state.step == 1
-        let nesterov = settings.nesterov
-        state.momentumBuffer.withUnsafeMutableBufferPointer { bufferPointer in
-            let buf = bufferPointer.baseAddress!
-            for i in 0..<count {
-                var d = hasDecay ? g[i] + wd * p[i] : g[i]
-                buf[i] = first ? d : buf[i] * mu + keep * d
-                d = nesterov ? d + mu * buf[i] : buf[i]
-                p[i] = p[i] + negativeLR * d
-            }
+        state.momentumBuffer.withUnsafeMutableBufferPointer { buffer in
+            let buf = buffer.baseAddress!
+            Parallelism.forEachSlice(count: n) { SGDKernel.momentum($0, p: p, g: g, buffer: buf, settings) }
         }
     }
 
