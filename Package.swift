@@ -15,7 +15,10 @@ let package = Package(
         // The optimizer core: parameter layouts, optimizers, partitions, schedules.
         .target(
             name: "OptimizerCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            // On Linux, Float.squareRoot() goes through libm's sqrtf for errno's sake, which
+            // blocks vectorisation of every kernel with a square root; sqrt stays IEEE-exact.
+            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
         ),
         // Loss surfaces, formula surfaces and quadratics: value, gradient, Hessian.
         .target(name: "Objectives", dependencies: ["OptimizerCore"]),
@@ -47,7 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore", "Objectives"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"]),
