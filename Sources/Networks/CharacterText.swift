@@ -1,0 +1,60 @@
+import Foundation
+
+/// Character-level next-token prediction on a text file: the first 90% trains, the rest validates.
+///
+/// A training example is any window of `context` characters (its targets are the same window
+/// shifted by one); validation uses non-overlapping windows, at most `maximumValidationWindows`.
+public struct CharacterText: TrainingTask {
+    /// The distinct characters in file order of first use, sorted; token i is `vocabulary[i]`.
+    public let vocabulary: [Character]
+    /// Window length.
+    public let context: Int
+    private let tokens: [Int32]
+    private let trainingLength: Int
+    /// A bound on validation work per evaluation.
+    public static let maximumValidationWindows = 256
+
+    /// Reads and tokenises `path`.
+    public init(path: String, context: Int, validationFraction: Double = 0.1) throws(TaskError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path) }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(path, "\(error.localizedDescription) (the file must be UTF-8 text)")
+        }
+        guard !text.isEmpty else { throw .emptyFile(path) }
+        let characters = Array(text)
+        let vocabulary = Array(Set(characters)).sorted()
+        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
+        let validationLength = Int(Double(characters.count) * validationFraction)
+        let trainingLength = characters.count - validationLength
+        guard trainingLength > context, validationLength > context else {
+            throw .tooShort(path, characters: characters.count, needed: Int(Double(context + 1) / validationFraction) + 1, context: context)
+        }
+        self.vocabulary = vocabulary
+        self.context = context
+        self.tokens = characters.map { index[$0]! }
+        self.trainingLength = trainingLength
+    }
+
+    public var summary: String {
+        "text (\(tokens.count) characters, \(vocabulary.count) distinct, \(trainingLength) train / \(tokens.count - trainingLength) validation)"
+    }
+    public var input: TaskInput { .tokens(vocabulary: vocabulary.count, context: context) }
+    public var classes: Int { vocabulary.count }
+
+    public func count(_ split: DataSplit) -> Int {
+        switch split {
+        case .training: trainingLength - context
+        case .validation: min(Self.maximumValidationWindows, (tokens.count - trainingLength - 1) / context)
+        }
+    }
+
+    public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
+        let start = split == .training ? index : trainingLength + index * context
+        batch.tokens += tokens[start..<(start + context)]
+        batch.targets += tokens[(start + 1)..<(start + context + 1)]
+        batch.rows += 1
+    }
+}

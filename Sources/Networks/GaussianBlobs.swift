@@ -1,0 +1,40 @@
+import OptimizerCore
+import RealModule
+
+/// Isotropic Gaussian clusters in the plane, one per class, centred evenly on the unit circle.
+public struct GaussianBlobs: TrainingTask {
+    /// Number of clusters.
+    public let classes: Int
+    private let points: [(x: Double, y: Double, label: Int32)]
+    private let trainingCount: Int
+
+    /// `count` points with standard deviation `spread` around each centre; a fifth validate.
+    public init(classes: Int, count: Int, spread: Double, seed: UInt64) throws(TaskError) {
+        guard classes >= 2 else { throw .invalid(flag: "--classes", value: "\(classes)", reason: "must be at least 2") }
+        guard count >= 5 * classes else {
+            throw .invalid(flag: "--points", value: "\(count)", reason: "must be at least 5 per class (\(5 * classes))")
+        }
+        var generator = SeededGenerator(seed: seed ^ 0x626C_6F62)
+        var points: [(Double, Double, Int32)] = []
+        for i in 0..<count {
+            let label = i % classes
+            let angle = 2 * Double.pi * Double(label) / Double(classes)
+            points.append((Double.cos(angle) + spread * generator.nextGaussian(),
+                           Double.sin(angle) + spread * generator.nextGaussian(), Int32(label)))
+        }
+        self.classes = classes
+        self.points = points
+        trainingCount = count - count / 5
+    }
+
+    public var summary: String { "\(classes) Gaussian blobs (\(trainingCount) train / \(points.count - trainingCount) validation points)" }
+    public var input: TaskInput { .features(inputs: 2) }
+    public func count(_ split: DataSplit) -> Int { split == .training ? trainingCount : points.count - trainingCount }
+
+    public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
+        let point = points[split == .training ? index : trainingCount + index]
+        batch.features += [point.x, point.y]
+        batch.targets.append(point.label)
+        batch.rows += 1
+    }
+}

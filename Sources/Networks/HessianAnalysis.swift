@@ -1,0 +1,77 @@
+import Objectives
+import OptimizerCore
+
+/// The full Hessian of a network's loss and how much of it Adam-mini's blocks capture.
+public enum HessianAnalysis {
+    /// H[:, j] = (g(p + h e_j) - g(p - h e_j)) / 2h from exact (backpropagated) gradients, then
+    /// symmetrised as (H + H^T) / 2. Costs 2n gradient evaluations for n parameters.
+    public static func hessian(network: any NeuralNetwork<Double>, parameters: [Double], batch: Batch,
+                               step h: Double = 1e-5) -> Matrix {
+        let n = parameters.count
+        var matrix = Matrix(rows: n, columns: n)
+        var probe = parameters
+        for j in 0..<n {
+            probe[j] = parameters[j] + h
+            let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+            probe[j] = parameters[j] - h
+            let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+            probe[j] = parameters[j]
+            for i in 0..<n { matrix.elements[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
+        }
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                let mean = (matrix.elements[i * n + j] + matrix.elements[j * n + i]) / 2
+                matrix.elements[i * n + j] = mean
+                matrix.elements[j * n + i] = mean
+            }
+        }
+        return matrix
+    }
+
+    /// The share of ||H||_F^2 inside diagonal blocks of consecutive coordinates with these sizes
+    /// (a block covers the square of its coordinates).
+    public static func shareInBlocks(_ hessian: Matrix, sizes: [Int]) -> Double {
+        var start = 0
+        var groups: [[Int]] = []
+        for size in sizes {
+            groups.append(Array(start..<(start + size)))
+            start += size
+        }
+        return shareInGroups(hessian, groups: groups)
+    }
+
+    /// The same share for blocks of the same sizes whose coordinates are drawn at random (a
+    /// seeded random permutation cut into the sizes), averaged over `draws`.
+    public static func shareInRandomBlocks(_ hessian: Matrix, sizes: [Int], draws: Int, seed: UInt64) -> Double {
+        var generator = SeededGenerator(seed: seed)
+        var total = 0.0
+        for _ in 0..<draws {
+            var order = Array(0..<hessian.rows)
+            order.shuffle(using: &generator)
+            var start = 0
+            var groups: [[Int]] = []
+            for size in sizes {
+                groups.append(Array(order[start..<(start + size)]))
+                start += size
+            }
+            total += shareInGroups(hessian, groups: groups)
+        }
+        return total / Double(max(draws, 1))
+    }
+
+    private static func shareInGroups(_ hessian: Matrix, groups: [[Int]]) -> Double {
+        let n = hessian.columns
+        let all = hessian.elements.reduce(0) { $0 + $1 * $1 }
+        guard all > 0 else { return 0 }
+        var inside = 0.0
+        for group in groups {
+            for i in group {
+                for j in group {
+                    let x = hessian.elements[i * n + j]
+                    inside += x * x
+                }
+            }
+        }
+        return inside / all
+    }
+}

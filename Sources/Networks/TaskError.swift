@@ -1,0 +1,28 @@
+/// A dataset that cannot be built from the given flags or file.
+public enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A task flag with an unusable value.
+    case invalid(flag: String, value: String, reason: String)
+    /// The text file does not exist.
+    case fileNotFound(String)
+    /// The text file exists but could not be read as text.
+    case unreadable(String, String)
+    /// The text file is empty.
+    case emptyFile(String)
+    /// The text file has too few characters for one window in each split.
+    case tooShort(String, characters: Int, needed: Int, context: Int)
+    /// A task that needs an input the command did not get.
+    case missing(String)
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case let .invalid(flag, value, reason): "\(flag) \(value): \(reason)"
+        case let .fileNotFound(path): "text file '\(path)' does not exist"
+        case let .unreadable(path, reason): "cannot read text file '\(path)': \(reason)"
+        case let .emptyFile(path): "text file '\(path)' is empty; give a file with some text to learn from"
+        case let .tooShort(path, characters, needed, context):
+            "text file '\(path)' has \(characters) characters; with --context \(context) it needs at least \(needed) (a window in both the training and the validation split)"
+        case let .missing(message): message
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import OptimizerCore
+import RealModule
+
+/// Two interleaved spirals in the plane, one per class, with Gaussian noise.
+public struct TwoSpirals: TrainingTask {
+    private let points: [(x: Double, y: Double, label: Int32)]
+    private let trainingCount: Int
+
+    /// `count` points in all (half per class); a fifth of them, drawn independently, validate.
+    public init(count: Int, noise: Double, seed: UInt64) throws(TaskError) {
+        guard count >= 10 else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be at least 10") }
+        var generator = SeededGenerator(seed: seed ^ 0x7370_6972)
+        var points: [(Double, Double, Int32)] = []
+        for i in 0..<count {
+            let label = Int32(i % 2)
+            // sqrt spacing gives points of even density along the arc; 1.75 turns per spiral.
+            let t = generator.nextUniform().squareRoot() * 3.5 * Double.pi
+            let sign = label == 0 ? 1.0 : -1.0
+            let x = sign * t * Double.cos(t) / (3.5 * Double.pi) + noise * generator.nextGaussian()
+            let y = sign * t * Double.sin(t) / (3.5 * Double.pi) + noise * generator.nextGaussian()
+            points.append((x, y, label))
+        }
+        self.points = points
+        trainingCount = count - count / 5
+    }
+
+    public var summary: String { "two spirals (\(trainingCount) train / \(points.count - trainingCount) validation points)" }
+    public var input: TaskInput { .features(inputs: 2) }
+    public var classes: Int { 2 }
+    public func count(_ split: DataSplit) -> Int { split == .training ? trainingCount : points.count - trainingCount }
+
+    public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
+        let point = points[split == .training ? index : trainingCount + index]
+        batch.features += [point.x, point.y]
+        batch.targets.append(point.label)
+        batch.rows += 1
+    }
+}

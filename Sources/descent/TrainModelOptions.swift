@@ -1,0 +1,142 @@
+import ArgumentParser
+import Networks
+
+/// The model, task and size flags shared by `descent train` and `descent hessian`.
+struct TrainModelOptions: ParsableArguments {
+    enum ModelName: String, ExpressibleByArgument, CaseIterable {
+        case mlp, transformer
+    }
+
+    enum TaskName: String, ExpressibleByArgument, CaseIterable {
+        case modadd, spirals, blobs, text
+    }
+
+    @Option(help: "Network: mlp or transformer.")
+    var model: ModelName = .transformer
+
+    @Option(help: "Dataset: modadd, spirals, blobs (MLP only) or text (transformer only; needs --text).")
+    var task: TaskName = .modadd
+
+    @Option(help: "Text file for --task text (UTF-8; the first 90% trains, the rest validates).")
+    var text: String?
+
+    @Option(help: "Transformer blocks (default 1).")
+    var layers: Int?
+
+    @Option(help: "Transformer width (default 64).")
+    var dim: Int?
+
+    @Option(help: "Attention heads (default 4).")
+    var heads: Int?
+
+    @Option(name: .customLong("kv-heads"), help: "Key/value heads for grouped-query attention (default: --heads).")
+    var kvHeads: Int?
+
+    @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64).")
+    var hidden: String?
+
+    @Option(help: "Transformer context for --task text (default 64; modadd sequences are always 3 tokens).")
+    var context: Int?
+
+    @Option(help: "Examples per step (default: 256 for modadd, 32 for text, 64 for spirals and blobs).")
+    var batch: Int?
+
+    @Option(help: "MLP nonlinearity: tanh, relu or gelu.")
+    var activation: Activation = .tanh
+
+    @Option(help: "Modulus p of modular addition (default 97; 7 for hessian).")
+    var modulus: Int?
+
+    @Option(name: .customLong("train-fraction"), help: "Share of the p^2 modadd pairs used for training.")
+    var trainFraction: Double = 0.5
+
+    @Option(help: "Points of the spirals or blobs dataset (default 1000; 200 for hessian).")
+    var points: Int?
+
+    @Option(help: "Number of Gaussian blobs.")
+    var classes: Int = 4
+
+    @Option(help: "Seed of the dataset, the initial weights and the batch order.")
+    var seed: UInt64 = 0
+
+    /// The default batch size of the chosen task.
+    var batchSize: Int {
+        batch ?? (task == .modadd ? 256 : task == .text ? 32 : 64)
+    }
+
+    /// Sizes of `descent train` or, `small`, of `descent hessian` (a few hundred parameters, so
+    /// the full Hessian is quick to form and small enough to draw).
+    struct Defaults {
+        let modulus: Int, dim: Int, heads: Int, hidden: [Int], points: Int, context: Int
+
+        static let training = Defaults(modulus: 97, dim: 64, heads: 4, hidden: [64, 64], points: 1000, context: 64)
+        static let small = Defaults(modulus: 7, dim: 8, heads: 2, hidden: [8, 8], points: 200, context: 8)
+    }
+
+    /// Checks flags that need no file access.
+    func check() throws(ModelConfigurationError) {
+        if let batch, batch < 1 { throw .invalid(flag: "--batch", value: "\(batch)", reason: "must be at least 1") }
+        switch (model, task) {
+        case (.transformer, .spirals), (.transformer, .blobs):
+            throw .unsupported("--task \(task.rawValue) is a 2-D point cloud for --model mlp; the transformer trains on modadd or text")
+        case (.mlp, .text):
+            throw .unsupported("--task text needs --model transformer (the MLP has no sequence input)")
+        default:
+            break
+        }
+        if task == .text, text == nil {
+            throw .unsupported("--task text needs --text FILE")
+        }
+        if task == .modadd, let context, context != 3 {
+            throw .invalid(flag: "--context", value: "\(context)", reason: "modadd sequences are [a, b, =]: the context is always 3")
+        }
+    }
+
+    /// The task configuration these flags describe.
+    func taskConfiguration(_ defaults: Defaults = .training) -> TaskConfiguration {
+        switch task {
+        case .modadd: .modularAddition(modulus: modulus ?? defaults.modulus, trainFraction: trainFraction)
+        case .spirals: .spirals(points: points ?? defaults.points, noise: 0.02)
+        case .blobs: .blobs(classes: classes, points: points ?? defaults.points, spread: 0.35)
+        case .text: .text(path: text ?? "", context: context ?? defaults.context)
+        }
+    }
+
+    /// The model configuration for `task`, whose input shape fixes the vocabulary or input width.
+    func modelConfiguration(for task: any TrainingTask, _ defaults: Defaults = .training) throws(ModelConfigurationError) -> ModelConfiguration {
+        switch (model, task.input) {
+        case let (.transformer, .tokens(vocabulary, context)):
+            let hiddenWidth: Int?
+            if let hidden {
+                guard let value = Int(hidden) else {
+                    throw .invalid(flag: "--hidden", value: hidden, reason: "the transformer takes one integer (the SwiGLU width)")
+                }
+                hiddenWidth = value
+            } else {
+                hiddenWidth = nil
+            }
+            let width = dim ?? defaults.dim
+            let headCount = heads ?? defaults.heads
+            let configuration = TransformerConfiguration(vocabulary: vocabulary, context: context, dim: width,
+                                                         layers: layers ?? 1, heads: headCount, kvHeads: kvHeads ?? headCount,
+                                                         hidden: hiddenWidth ?? 4 * width)
+            try configuration.validate()
+            return .transformer(configuration)
+        case let (.mlp, .features(inputs)):
+            let widths = try hidden.map { (text: String) throws(ModelConfigurationError) -> [Int] in
+                let parts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+                    throw .invalid(flag: "--hidden", value: text, reason: "give comma-separated widths, e.g. 64,64")
+                }
+                return parts.map { $0! }
+            } ?? defaults.hidden
+            let configuration = MLPConfiguration(inputs: inputs, hidden: widths, classes: task.classes, activation: activation)
+            try configuration.validate()
+            return .mlp(configuration)
+        default:
+            throw .unsupported("--model \(model.rawValue) cannot train on --task \(self.task.rawValue)")
+        }
+    }
+}
+
+extension Activation: ExpressibleByArgument {}

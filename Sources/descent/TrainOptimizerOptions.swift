@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import OptimizerCore
+
+/// Optimizer flags, mapped to torch hyperparameter names through `OptimizerConfiguration.set`.
+struct TrainOptimizerOptions: ParsableArguments {
+    @Option(help: "Optimizer: \(OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue).joined(separator: ", ")).")
+    var optimizer: String = "adamw"
+
+    @Option(help: "Base learning rate (default 3e-3 for the Adam family, AdaGrad and RMSprop; 0.1 for the SGD family).")
+    var lr: Double?
+
+    @Option(help: "Adam betas as two comma-separated numbers, e.g. 0.9,0.98.")
+    var betas: String?
+
+    @Option(help: "Epsilon added to the denominator.")
+    var eps: Double?
+
+    @Option(help: "SGD momentum.")
+    var momentum: Double?
+
+    @Option(name: .customLong("weight-decay"), help: "Weight decay (decoupled for adamw and adam-mini; default 1 for those on modadd, where it drives generalisation, else the optimizer's torch default).")
+    var weightDecay: Double?
+
+    @Option(name: .customLong("set"), help: "Any other hyperparameter by its torch name, e.g. --set nesterov=true (repeatable).")
+    var extra: [String] = []
+
+    /// The optimizer kinds named by a flag value, with a suggestion for a misspelt one.
+    static func kind(named name: String) throws(OptimizerChoiceError) -> OptimizerKind {
+        let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let kind = OptimizerKind(rawValue: trimmed), kind != .blockGD { return kind }
+        let names = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue)
+        if trimmed == OptimizerKind.blockGD.rawValue {
+            throw OptimizerChoiceError(message: "block-gd needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
+        }
+        let hint = NearestName.find(trimmed, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        throw OptimizerChoiceError(message: "unknown optimizer '\(name)'\(hint); choose one of \(names.joined(separator: ", "))")
+    }
+
+    /// The configuration for `kind` with every given flag applied by torch name.
+    ///
+    /// When several optimizers are compared (`strict` false), a convenience flag that one of them
+    /// lacks (--momentum for adamw) is skipped for that one; --set is always applied.
+    ///
+    /// `decoupledDecay` is the weight decay used by adamw and adam-mini when --weight-decay is
+    /// not given (nil keeps torch's default).
+    func configuration(for kind: OptimizerKind, strict: Bool = true, decoupledDecay: Double? = nil) throws(OptimizerChoiceError) -> OptimizerConfiguration {
+        var configuration = OptimizerConfiguration(kind: kind)
+        let sgdFamily: Set<OptimizerKind> = [.gd, .sgd, .momentum, .nesterov]
+        var settings: [(String, HyperValue)] = [("lr", .real(lr ?? (sgdFamily.contains(kind) ? 0.1 : 3e-3)))]
+        if weightDecay == nil, let decoupledDecay, kind == .adamw || kind == .adamMini {
+            settings.append(("weight_decay", .real(decoupledDecay)))
+        }
+        if let betas {
+            let parts = betas.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2 else {
+                throw OptimizerChoiceError(message: "--betas \(betas): give two comma-separated numbers, e.g. 0.9,0.999")
+            }
+            settings.append(("betas", .pair(parts[0], parts[1])))
+        }
+        if let eps { settings.append(("eps", .real(eps))) }
+        if let momentum { settings.append(("momentum", .real(momentum))) }
+        if let weightDecay { settings.append(("weight_decay", .real(weightDecay))) }
+        let known = Set(kind.descriptors.map(\.name))
+        if !strict { settings.removeAll { !known.contains($0.0) } }
+        for assignment in extra {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else {
+                throw OptimizerChoiceError(message: "--set \(assignment): write name=value, e.g. --set amsgrad=true")
+            }
+            settings.append((parts[0], Self.value(parts[1])))
+        }
+        for (name, value) in settings {
+            do {
+                try configuration.set(name, to: value)
+            } catch {
+                throw OptimizerChoiceError(message: "\(kind.rawValue): \(error.description)")
+            }
+        }
+        do {
+            try configuration.hyperparameters.validate()
+        } catch { throw OptimizerChoiceError(message: "\(kind.rawValue): \(error.description)") }
+        return configuration
+    }
+
+    private static func value(_ text: String) -> HyperValue {
+        switch text.lowercased() {
+        case "true", "on", "yes": return .flag(true)
+        case "false", "off", "no": return .flag(false)
+        default: break
+        }
+        let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]()")).split(separator: ",")
+            .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        if parts.count == 2 { return .pair(parts[0], parts[1]) }
+        // Anything else unparsable becomes NaN, which the descriptor rejects with the valid range.
+        return .real(Double(text) ?? .nan)
+    }
+}
+
+/// An optimizer flag that names no optimizer or an impossible hyperparameter.
+struct OptimizerChoiceError: Error, CustomStringConvertible {
+    /// The message shown to the user.
+    let message: String
+    var description: String { message }
+}
