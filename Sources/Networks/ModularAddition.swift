@@ -41,8 +41,13 @@ public struct ModularAddition: TrainingTask {
         let a = pair / modulus, b = pair % modulus
         let answer = Int32((a + b) % modulus)
         if asTokens {
-            batch.tokens += [Int32(a), Int32(b), Int32(modulus)]
-            batch.targets += [SoftmaxCrossEntropy.ignored, SoftmaxCrossEntropy.ignored, answer]
+            // Element by element: array literals here would allocate on every example.
+            batch.tokens.append(Int32(a))
+            batch.tokens.append(Int32(b))
+            batch.tokens.append(Int32(modulus))
+            batch.targets.append(SoftmaxCrossEntropy.ignored)
+            batch.targets.append(SoftmaxCrossEntropy.ignored)
+            batch.targets.append(answer)
         } else {
             for i in 0..<(2 * modulus) { batch.features.append(i == a || i == modulus + b ? 1 : 0) }
             batch.targets.append(answer)

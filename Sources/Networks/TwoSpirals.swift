@@ -31,7 +31,8 @@ public struct TwoSpirals: TrainingTask {
 
     public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
         let point = points[split == .training ? index : trainingCount + index]
-        batch.features += [point.x, point.y]
+        batch.features.append(point.x)
+        batch.features.append(point.y)
         batch.targets.append(point.label)
         batch.rows += 1
     }
