@@ -38,12 +38,16 @@ public struct CharacterText: TrainingTask {
         self.trainingLength = trainingLength
     }
 
+    /// A one-line description for logs.
     public var summary: String {
         "text (\(tokens.count) characters, \(vocabulary.count) distinct, \(trainingLength) train / \(tokens.count - trainingLength) validation)"
     }
+    /// The example shape.
     public var input: TaskInput { .tokens(vocabulary: vocabulary.count, context: context) }
+    /// Classes predicted at every counted target.
     public var classes: Int { vocabulary.count }
 
+    /// Number of examples in a split.
     public func count(_ split: DataSplit) -> Int {
         switch split {
         case .training: trainingLength - context
@@ -51,6 +55,7 @@ public struct CharacterText: TrainingTask {
         }
     }
 
+    /// Appends one example as a row of the batch.
     public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
         let start = split == .training ? index : trainingLength + index * context
         batch.tokens += tokens[start..<(start + context)]

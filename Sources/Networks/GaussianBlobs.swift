@@ -27,10 +27,14 @@ public struct GaussianBlobs: TrainingTask {
         trainingCount = count - count / 5
     }
 
+    /// A one-line description for logs.
     public var summary: String { "\(classes) Gaussian blobs (\(trainingCount) train / \(points.count - trainingCount) validation points)" }
+    /// The example shape.
     public var input: TaskInput { .features(inputs: 2) }
+    /// Number of examples in a split.
     public func count(_ split: DataSplit) -> Int { split == .training ? trainingCount : points.count - trainingCount }
 
+    /// Appends one example as a row of the batch.
     public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
         let point = points[split == .training ? index : trainingCount + index]
         batch.features.append(point.x)

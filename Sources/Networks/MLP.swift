@@ -7,7 +7,9 @@ import OptimizerCore
 public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
     /// The sizes.
     public let configuration: MLPConfiguration
+    /// The named tensors, in PyTorch `state_dict` order.
     public let layout: ParameterLayout
+    /// The largest batch the scratch buffers hold.
     public let maximumBatch: Int
     private let weightOffsets: [Int]
     private let biasOffsets: [Int]
@@ -42,6 +44,7 @@ public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
         deltaB = arena.take(maximumBatch * widest)
     }
 
+    /// Adam-mini's official name rules (no attention here: every weight row is a block, biases plain Adam).
     public var defaultPartition: PartitionStrategy { .official(AdamMiniNameRules()) }
 
     /// PyTorch's nn.Linear initialisation: weights and biases uniform in +-1/sqrt(in).
@@ -56,6 +59,7 @@ public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
         return parameters
     }
 
+    /// Forward pass and, with `gradients`, backward pass over `batch`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func run(parameters: UnsafePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>?, batch: Batch) -> BatchResult {

@@ -28,14 +28,19 @@ public struct ModularAddition: TrainingTask {
         validation = Array(pairs[cut...])
     }
 
+    /// A one-line description for logs.
     public var summary: String { "modadd p=\(modulus) (\(training.count) train / \(validation.count) validation pairs)" }
+    /// The example shape.
     public var input: TaskInput { asTokens ? .tokens(vocabulary: modulus + 1, context: 3) : .features(inputs: 2 * modulus) }
+    /// Classes predicted at every counted target.
     public var classes: Int { asTokens ? modulus + 1 : modulus }
     /// Chance is 1/p: the answer is always a residue, never the `=` token.
     public var chanceAccuracy: Double { 1 / Double(modulus) }
 
+    /// Number of examples in a split.
     public func count(_ split: DataSplit) -> Int { split == .training ? training.count : validation.count }
 
+    /// Appends one example as a row of the batch.
     public func append(_ split: DataSplit, index: Int, to batch: inout Batch) {
         let pair = split == .training ? training[index] : validation[index]
         let a = pair / modulus, b = pair % modulus

@@ -31,6 +31,7 @@ public protocol TrainingTask: Sendable {
 }
 
 extension TrainingTask {
+    /// Accuracy of uniform guessing: 1 / classes.
     public var chanceAccuracy: Double { 1 / Double(classes) }
 
     /// The examples `range` of a split as one batch.

@@ -9,7 +9,9 @@ import OptimizerCore
 public final class Transformer<Scalar: OptimizerScalar>: NeuralNetwork {
     /// The sizes.
     public let configuration: TransformerConfiguration
+    /// The named tensors, in PyTorch `state_dict` order.
     public let layout: ParameterLayout
+    /// The largest batch the scratch buffers hold.
     public let maximumBatch: Int
     let offsets: TransformerOffsets
     let activations: TransformerActivations<Scalar>
@@ -48,6 +50,7 @@ public final class Transformer<Scalar: OptimizerScalar>: NeuralNetwork {
         return ParameterLayout(tensors)
     }
 
+    /// Adam-mini's official name rules, sized for this model.
     public var defaultPartition: PartitionStrategy {
         .official(AdamMiniNameRules(dim: configuration.dim, heads: configuration.heads, kvHeads: configuration.kvHeads))
     }
@@ -70,6 +73,7 @@ public final class Transformer<Scalar: OptimizerScalar>: NeuralNetwork {
         return parameters
     }
 
+    /// Forward pass and, with `gradients`, backward pass over `batch`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func run(parameters: UnsafePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>?, batch: Batch) -> BatchResult {

@@ -14,8 +14,11 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "Network: mlp or transformer.")
     var model: ModelName = .transformer
 
-    @Option(help: "Dataset: modadd, spirals, blobs (MLP only) or text (transformer only; needs --text).")
-    var task: TaskName = .modadd
+    @Option(name: .customLong("task"), help: "Dataset: modadd, spirals, blobs (MLP only) or text (transformer only; needs --text). Default: modadd for the transformer, spirals for the MLP.")
+    var taskFlag: TaskName?
+
+    /// The chosen task, defaulting by model.
+    var task: TaskName { taskFlag ?? (model == .transformer ? .modadd : .spirals) }
 
     @Option(help: "Text file for --task text (UTF-8; the first 90% trains, the rest validates).")
     var text: String?

@@ -28,10 +28,12 @@ struct TrainSummary {
 
     private func verdict(_ r: TrainResult) -> String {
         guard let accuracy = r.evalAccuracy, let loss = r.evalLoss else { return "\(r.optimizer): no evaluation" }
+        // Many classes: a multiple of chance is telling; few classes: the share of the gap to 100% closed.
         let ratio = accuracy / r.chanceAccuracy
+        let gapClosed = (accuracy - r.chanceAccuracy) / (1 - r.chanceAccuracy)
         let judgement = !loss.isFinite ? "diverged"
-            : ratio >= 3 && accuracy - r.chanceAccuracy >= 0.1 ? "clearly better than chance"
-            : ratio >= 1.5 ? "somewhat better than chance" : "not better than chance"
+            : (ratio >= 3 && accuracy - r.chanceAccuracy >= 0.1) || gapClosed >= 0.5 ? "clearly better than chance"
+            : ratio >= 1.5 || gapClosed >= 0.1 ? "somewhat better than chance" : "not better than chance"
         return "\(r.optimizer): validation accuracy \(TrainProgress.percent(accuracy)) vs chance \(TrainProgress.percent(r.chanceAccuracy))"
             + String(format: " (validation loss %.4f) after %d steps: ", loss, r.steps) + judgement
     }
