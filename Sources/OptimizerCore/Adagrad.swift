@@ -50,9 +50,8 @@ public struct Adagrad<Scalar: OptimizerScalar>: Optimizer {
         let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
         state.sum.withUnsafeMutableBufferPointer { sumPointer in
             let sum = sumPointer.baseAddress!
-            Parallelism.forEachSlice(count: n) {
-                AdagradKernel.run($0, p: p, g: g, sum: sum, negativeCLR: negativeCLR, weightDecay: wd, hasDecay: hasDecay, eps: eps)
-            }
+            Parallelism.forEachSlice(count: n, AdagradKernel(p: p, g: g, sum: sum, negativeCLR: negativeCLR,
+                                                            weightDecay: wd, hasDecay: hasDecay, eps: eps))
         }
     }
 

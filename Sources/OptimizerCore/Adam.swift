@@ -61,7 +61,7 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
             oneMinusBeta2: Scalar(1 - settings.beta2),
             eps: Scalar(settings.eps))
         let hasDecay = settings.weightDecay != 0
-        let kernelSettings = AdamKernel.Settings(
+        let kernelSettings = AdamKernel<Scalar>.Settings(
             coefficients: coefficients, l2: Scalar(settings.weightDecay),
             decayFactor: Scalar(1 - settings.lr * settings.weightDecay),
             hasL2: hasDecay && !settings.decoupledWeightDecay, hasDecoupled: hasDecay && settings.decoupledWeightDecay)
@@ -70,9 +70,9 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
         state.m.withUnsafeMutableBufferPointer { m in
             state.v.withUnsafeMutableBufferPointer { v in
                 state.vMax.withUnsafeMutableBufferPointer { vMax in
-                    let buffers = AdamKernel.Buffers(p: p, g: g, m: m.baseAddress!, v: v.baseAddress!,
+                    let buffers = AdamKernel<Scalar>.Buffers(p: p, g: g, m: m.baseAddress!, v: v.baseAddress!,
                                                      vMax: amsgrad ? vMax.baseAddress : nil)
-                    Parallelism.forEachSlice(count: n) { AdamKernel.run($0, buffers, kernelSettings) }
+                    Parallelism.forEachSlice(count: n, AdamKernel(b: buffers, s: kernelSettings))
                 }
             }
         }

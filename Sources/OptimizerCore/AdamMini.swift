@@ -75,9 +75,8 @@ public struct AdamMini<Scalar: OptimizerScalar>: Optimizer {
                 let m = mPointer.baseAddress!, v = vPointer.baseAddress!
                 chunks.withUnsafeBufferPointer { chunkList in
                     chunkStarts.withUnsafeBufferPointer { starts in
-                        Parallelism.forEachGroupRange(boundaries: starts, total: total) { range in
-                            for c in range { AdamMiniKernel.run(chunkList[c], p: p, g: g, m: m, v: v, kernelSettings) }
-                        }
+                        let kernel = AdamMiniChunkKernel(chunks: chunkList, p: p, g: g, m: m, v: v, settings: kernelSettings)
+                        Parallelism.forEachGroupRange(boundaries: starts, total: total, kernel)
                     }
                 }
             }

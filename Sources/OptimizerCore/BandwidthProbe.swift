@@ -11,16 +11,27 @@ public enum BandwidthProbe {
     public static func pass<T: OptimizerScalar>(x: UnsafeMutableBufferPointer<T>, y: UnsafeBufferPointer<T>, scale: T) {
         precondition(x.count == y.count, "arrays differ in length")
         guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return }
-        Parallelism.forEachSlice(count: x.count) { range in
-            var i = range.lowerBound
-            while i + 8 <= range.upperBound {
-                storeLanes(loadLanes(xBase + i) + scale * loadLanes(yBase + i), xBase + i)
-                i += 8
-            }
-            while i < range.upperBound {
-                xBase[i] = xBase[i] + scale * yBase[i]
-                i += 1
-            }
+        Parallelism.forEachSlice(count: x.count, TriadKernel(x: xBase, y: yBase, scale: scale))
+    }
+}
+
+/// x += s * y over a range.
+private struct TriadKernel<T: OptimizerScalar>: RangeKernel {
+    let x: UnsafeMutablePointer<T>
+    let y: UnsafePointer<T>
+    let scale: T
+
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    func run(_ range: Range<Int>) {
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            storeLanes(loadLanes(x + i) + scale * loadLanes(y + i), x + i)
+            i += 8
+        }
+        while i < range.upperBound {
+            x[i] = x[i] + scale * y[i]
+            i += 1
         }
     }
 }

@@ -50,7 +50,7 @@ public struct RMSprop<Scalar: OptimizerScalar>: Optimizer {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
         guard count > 0 else { return }
-        let settings = RMSpropKernel.Settings(
+        let settings = RMSpropKernel<Scalar>.Settings(
             negativeLR: Scalar(-self.settings.lr), weightDecay: Scalar(self.settings.weightDecay),
             hasDecay: self.settings.weightDecay != 0, alpha: Scalar(self.settings.alpha),
             oneMinusAlpha: Scalar(1 - self.settings.alpha), eps: Scalar(self.settings.eps),
@@ -59,9 +59,9 @@ public struct RMSprop<Scalar: OptimizerScalar>: Optimizer {
         // An empty array can still have a base address: pass buffers only for settings that use them.
         let centered = self.settings.centered, hasMomentum = self.settings.momentum > 0
         withBuffers { sq, ga, buf in
-            let buffers = RMSpropKernel.Buffers(p: p, g: g, squareAverage: sq, gradientAverage: centered ? ga : nil,
+            let buffers = RMSpropKernel<Scalar>.Buffers(p: p, g: g, squareAverage: sq, gradientAverage: centered ? ga : nil,
                                                 momentumBuffer: hasMomentum ? buf : nil)
-            Parallelism.forEachSlice(count: n) { RMSpropKernel.run($0, buffers, settings) }
+            Parallelism.forEachSlice(count: n, RMSpropKernel(b: buffers, s: settings))
         }
     }
 

@@ -44,18 +44,17 @@ public struct SGD<Scalar: OptimizerScalar>: Optimizer {
         precondition(parameters.count == count && gradients.count == count, "buffer length differs from the layout")
         state.step += 1
         guard count > 0 else { return }
-        let settings = SGDKernel.Settings(
+        let settings = SGDKernel<Scalar>.Settings(
             negativeLR: Scalar(-self.settings.lr), weightDecay: Scalar(self.settings.weightDecay),
             hasDecay: self.settings.weightDecay != 0, momentum: Scalar(self.settings.momentum),
             keep: Scalar(1 - self.settings.dampening), firstStep: state.step == 1, nesterov: self.settings.nesterov)
         let p = parameters.baseAddress!, g = gradients.baseAddress!, n = count
         guard self.settings.momentum != 0 else {
-            Parallelism.forEachSlice(count: n) { SGDKernel.plain($0, p: p, g: g, settings) }
+            Parallelism.forEachSlice(count: n, SGDKernel(p: p, g: g, buffer: nil, s: settings))
             return
         }
         state.momentumBuffer.withUnsafeMutableBufferPointer { buffer in
-            let buf = buffer.baseAddress!
-            Parallelism.forEachSlice(count: n) { SGDKernel.momentum($0, p: p, g: g, buffer: buf, settings) }
+            Parallelism.forEachSlice(count: n, SGDKernel(p: p, g: g, buffer: buffer.baseAddress!, s: settings))
         }
     }
 

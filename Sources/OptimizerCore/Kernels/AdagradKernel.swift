@@ -1,9 +1,16 @@
 /// The fused AdaGrad update over a range of coordinates.
-enum AdagradKernel {
+struct AdagradKernel<T: OptimizerScalar>: RangeKernel {
+    let p: UnsafeMutablePointer<T>
+    let g: UnsafePointer<T>
+    let sum: UnsafeMutablePointer<T>
+    let negativeCLR: T
+    let weightDecay: T
+    let hasDecay: Bool
+    let eps: T
+
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    static func run<T: OptimizerScalar>(_ range: Range<Int>, p: UnsafeMutablePointer<T>, g: UnsafePointer<T>,
-                                        sum: UnsafeMutablePointer<T>, negativeCLR: T, weightDecay: T, hasDecay: Bool, eps: T) {
+    func run(_ range: Range<Int>) {
         var i = range.lowerBound
         let end = range.upperBound
         while i + 8 <= end {

@@ -1,7 +1,7 @@
 /// The fused Adam/AdamW update over a range of coordinates: one pass reads p, g, m, v (and
 /// vmax) and writes them back, in lanes, with the scalar tail computed by the same formulas.
-enum AdamKernel {
-    struct Buffers<T: OptimizerScalar> {
+struct AdamKernel<T: OptimizerScalar>: RangeKernel {
+    struct Buffers {
         let p: UnsafeMutablePointer<T>
         let g: UnsafePointer<T>
         let m: UnsafeMutablePointer<T>
@@ -9,7 +9,7 @@ enum AdamKernel {
         let vMax: UnsafeMutablePointer<T>?
     }
 
-    struct Settings<T: OptimizerScalar> {
+    struct Settings {
         let coefficients: AdamCoefficients<T>
         /// 0 when there is no L2 term.
         let l2: T
@@ -19,9 +19,12 @@ enum AdamKernel {
         let hasDecoupled: Bool
     }
 
+    let b: Buffers
+    let s: Settings
+
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    static func run<T: OptimizerScalar>(_ range: Range<Int>, _ b: Buffers<T>, _ s: Settings<T>) {
+    func run(_ range: Range<Int>) {
         let c = s.coefficients
         let fromStart = abs(c.oneMinusBeta1) < 0.5
         var i = range.lowerBound

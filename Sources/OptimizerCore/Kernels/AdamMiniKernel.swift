@@ -128,3 +128,21 @@ enum AdamMiniKernel {
         }
     }
 }
+
+/// Adam-mini's step over a range of chunk indices: what each thread runs.
+struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
+    let chunks: UnsafeBufferPointer<AdamMiniKernel.BlockChunk>
+    let p: UnsafeMutablePointer<T>
+    let g: UnsafePointer<T>
+    let m: UnsafeMutablePointer<T>
+    let v: UnsafeMutablePointer<T>
+    let settings: AdamMiniKernel.Settings<T>
+
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    func run(_ range: Range<Int>) {
+        for index in range {
+            AdamMiniKernel.run(chunks[index], p: p, g: g, m: m, v: v, settings)
+        }
+    }
+}

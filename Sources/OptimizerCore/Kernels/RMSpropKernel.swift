@@ -1,6 +1,6 @@
 /// The fused RMSprop update (plain, centered, momentum, L2) over a range of coordinates.
-enum RMSpropKernel {
-    struct Buffers<T: OptimizerScalar> {
+struct RMSpropKernel<T: OptimizerScalar>: RangeKernel {
+    struct Buffers {
         let p: UnsafeMutablePointer<T>
         let g: UnsafePointer<T>
         let squareAverage: UnsafeMutablePointer<T>
@@ -8,7 +8,7 @@ enum RMSpropKernel {
         let momentumBuffer: UnsafeMutablePointer<T>?
     }
 
-    struct Settings<T: OptimizerScalar> {
+    struct Settings {
         let negativeLR: T
         let weightDecay: T
         let hasDecay: Bool
@@ -18,9 +18,12 @@ enum RMSpropKernel {
         let momentum: T
     }
 
+    let b: Buffers
+    let s: Settings
+
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    static func run<T: OptimizerScalar>(_ range: Range<Int>, _ b: Buffers<T>, _ s: Settings<T>) {
+    func run(_ range: Range<Int>) {
         let fromStart = abs(s.oneMinusAlpha) < 0.5
         var i = range.lowerBound
         let end = range.upperBound

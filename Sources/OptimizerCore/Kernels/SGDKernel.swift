@@ -1,6 +1,6 @@
 /// The fused SGD update (plain, momentum, Nesterov, dampening, L2) over a range of coordinates.
-enum SGDKernel {
-    struct Settings<T: OptimizerScalar> {
+struct SGDKernel<T: OptimizerScalar>: RangeKernel {
+    struct Settings {
         let negativeLR: T
         let weightDecay: T
         let hasDecay: Bool
@@ -11,9 +11,20 @@ enum SGDKernel {
         let nesterov: Bool
     }
 
+    let p: UnsafeMutablePointer<T>
+    let g: UnsafePointer<T>
+    /// The momentum buffer; nil for plain SGD.
+    let buffer: UnsafeMutablePointer<T>?
+    let s: Settings
+
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    static func plain<T: OptimizerScalar>(_ range: Range<Int>, p: UnsafeMutablePointer<T>, g: UnsafePointer<T>, _ s: Settings<T>) {
+    func run(_ range: Range<Int>) {
+        if let buffer { momentum(range, buffer: buffer) } else { plain(range) }
+    }
+
+    @inline(__always)
+    private func plain(_ range: Range<Int>) {
         var i = range.lowerBound
         let end = range.upperBound
         while i + 8 <= end {
@@ -30,10 +41,8 @@ enum SGDKernel {
         }
     }
 
-    @_specialize(where T == Float)
-    @_specialize(where T == Double)
-    static func momentum<T: OptimizerScalar>(_ range: Range<Int>, p: UnsafeMutablePointer<T>, g: UnsafePointer<T>,
-                                             buffer: UnsafeMutablePointer<T>, _ s: Settings<T>) {
+    @inline(__always)
+    private func momentum(_ range: Range<Int>, buffer: UnsafeMutablePointer<T>) {
         var i = range.lowerBound
         let end = range.upperBound
         while i + 8 <= end {
