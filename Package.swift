@@ -18,7 +18,10 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             // On Linux, Float.squareRoot() goes through libm's sqrtf for errno's sake, which
             // blocks vectorisation of every kernel with a square root; sqrt stays IEEE-exact.
-            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+            // The step kernels are compute-bound at SSE2 width; descent is built where it runs,
+            // so they use the build machine's vector width (no fused multiply-adds are formed:
+            // results stay bit-identical to torch's operation order).
+            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno", "-target-cpu", "native"])]
         ),
         // Loss surfaces, formula surfaces and quadratics: value, gradient, Hessian.
         .target(name: "Objectives", dependencies: ["OptimizerCore"]),

@@ -54,27 +54,26 @@ struct BenchCommand: ParsableCommand {
         if let threads { Parallelism.threadCount = threads }
         let model = BenchModel(parameters: params)
         let count = model.layout.count
-        let bandwidth = measureBandwidth(count: count)
+        // The probe runs before and after the optimizers and the median of all its samples is the
+        // roofline: on a shared machine bandwidth drifts, and one end alone can mislead.
+        var probe = bandwidthSamples(count: count)
         var results: [BenchResult] = []
-        if format == .text {
-            print("descent bench: \(grouped(count)) float32 parameters (\(model.layers) layers, dim \(model.dim), \(model.heads) heads), \(Parallelism.threadCount) threads, \(repetitions) timed steps each")
-            print(String(format: "memory roofline (x += s*y in place, 12 B/element): %.1f GB/s", bandwidth))
-            print("optimizer     ms/step   spread(ms)     ns/param  B/param    GB/s  roofline  state MB")
-        }
         for name in optimizerNames {
-            let kind = OptimizerKind(rawValue: name)!
-            let result = try measure(kind: kind, model: model, bandwidth: bandwidth)
-            results.append(result)
-            if format == .text {
-                print(name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %8.2f  %5.2f-%-5.2f  %9.3f  %7d  %6.1f  %7.0f%%  %8.1f",
-                             result.median * 1e3, result.fastest * 1e3, result.slowest * 1e3,
-                             result.nanosecondsPerParameter, result.bytesPerParameter, result.gigabytesPerSecond,
-                             100 * result.gigabytesPerSecond / bandwidth, Double(result.stateBytes) / 1e6))
-            }
+            results.append(try measure(kind: OptimizerKind(rawValue: name)!, model: model))
         }
+        probe += bandwidthSamples(count: count)
+        let bandwidth = Double(BandwidthProbe.bytesPerElement(Float.self) * count) / median(probe) / 1e9
         let peak = PeakMemory.residentBytes()
         switch format {
         case .text:
+            print("descent bench: \(grouped(count)) float32 parameters (\(model.layers) layers, dim \(model.dim), \(model.heads) heads), \(Parallelism.threadCount) threads, \(repetitions) timed steps each")
+            print(String(format: "memory roofline (x += s*y in place, 12 B/element, median before and after): %.1f GB/s", bandwidth))
+            print("optimizer     ms/step   spread(ms)     ns/param  B/param    GB/s  roofline  state MB")
+            for r in results {
+                print(r.optimizer.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %8.2f  %5.2f-%-5.2f  %9.3f  %7d  %6.1f  %7.0f%%  %8.1f",
+                      r.median * 1e3, r.fastest * 1e3, r.slowest * 1e3, r.nanosecondsPerParameter, r.bytesPerParameter,
+                      r.gigabytesPerSecond, 100 * r.gigabytesPerSecond / bandwidth, Double(r.stateBytes) / 1e6))
+            }
             print(String(format: "peak resident memory: %.1f MB", Double(peak) / 1e6))
         case .json:
             let items = results.map { r in
@@ -84,18 +83,17 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    private func measureBandwidth(count: Int) -> Double {
+    private func bandwidthSamples(count: Int) -> [Double] {
         var x = [Float](repeating: 1, count: count)
         let y = [Float](repeating: 1e-7, count: count)
-        let seconds = x.withUnsafeMutableBufferPointer { xs in
+        return x.withUnsafeMutableBufferPointer { xs in
             y.withUnsafeBufferPointer { ys in
                 timedRepetitions { BandwidthProbe.pass(x: xs, y: ys, scale: 0.5) }
             }
         }
-        return Double(BandwidthProbe.bytesPerElement(Float.self) * count) / median(seconds) / 1e9
     }
 
-    private func measure(kind: OptimizerKind, model: BenchModel, bandwidth: Double) throws -> BenchResult {
+    private func measure(kind: OptimizerKind, model: BenchModel) throws -> BenchResult {
         let count = model.layout.count
         var optimizer = try OptimizerConfiguration(kind: kind).makeOptimizer(Float.self, layout: model.layout,
                                                                              defaultPartition: model.partition)
