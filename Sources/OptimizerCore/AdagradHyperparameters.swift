@@ -20,38 +20,14 @@ public struct AdagradHyperparameters: HyperparameterSet {
         self.eps = eps
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("lr", "learning rate", .nonNegative, default: .real(1e-2)),
-        .init("lr_decay", "learning-rate decay per step", .nonNegative, default: .real(0)),
-        .init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)),
-        .init("initial_accumulator_value", "starting sum of squared gradients", .nonNegative, default: .real(0)),
-        .init("eps", "added to the denominator", .nonNegative, default: .real(1e-10)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("lr", "learning rate", .nonNegative, default: .real(1e-2)), .real(\.lr)),
+        (.init("lr_decay", "learning-rate decay per step", .nonNegative, default: .real(0)), .real(\.lrDecay)),
+        (.init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)), .real(\.weightDecay)),
+        (.init("initial_accumulator_value", "starting sum of squared gradients", .nonNegative, default: .real(0)),
+         .real(\.initialAccumulatorValue)),
+        (.init("eps", "added to the denominator", .nonNegative, default: .real(1e-10)), .real(\.eps)),
     ]
 
-    public var learningRate: Double {
-        get { lr }
-        set { lr = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        switch name {
-        case "lr": .real(lr)
-        case "lr_decay": .real(lrDecay)
-        case "weight_decay": .real(weightDecay)
-        case "initial_accumulator_value": .real(initialAccumulatorValue)
-        case "eps": .real(eps)
-        default: nil
-        }
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        switch (name, value) {
-        case ("lr", .real(let x)): lr = x
-        case ("lr_decay", .real(let x)): lrDecay = x
-        case ("weight_decay", .real(let x)): weightDecay = x
-        case ("initial_accumulator_value", .real(let x)): initialAccumulatorValue = x
-        case ("eps", .real(let x)): eps = x
-        default: preconditionFailure("unchecked Adagrad hyperparameter \(name)")
-        }
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.lr
 }

@@ -27,38 +27,15 @@ public struct AdamHyperparameters: HyperparameterSet {
         self.decoupledWeightDecay = decoupledWeightDecay
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("lr", "learning rate", .nonNegative, default: .real(1e-3)),
-        .init("betas", "decay rates of the first and second moments", .betas, default: .pair(0.9, 0.999)),
-        .init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)),
-        .init("weight_decay", "weight decay (L2 for adam, decoupled for adamw; adamw default 0.01)", .nonNegative, default: .real(0)),
-        .init("amsgrad", "use the running maximum of v", .flag, default: .flag(false)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("lr", "learning rate", .nonNegative, default: .real(1e-3)), .real(\.lr)),
+        (.init("betas", "decay rates of the first and second moments", .betas, default: .pair(0.9, 0.999)),
+         .pair(\.beta1, \.beta2)),
+        (.init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)), .real(\.eps)),
+        (.init("weight_decay", "weight decay (L2 for adam, decoupled for adamw; adamw default 0.01)", .nonNegative,
+               default: .real(0)), .real(\.weightDecay)),
+        (.init("amsgrad", "use the running maximum of v", .flag, default: .flag(false)), .flag(\.amsgrad)),
     ]
 
-    public var learningRate: Double {
-        get { lr }
-        set { lr = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        switch name {
-        case "lr": .real(lr)
-        case "betas": .pair(beta1, beta2)
-        case "eps": .real(eps)
-        case "weight_decay": .real(weightDecay)
-        case "amsgrad": .flag(amsgrad)
-        default: nil
-        }
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        switch (name, value) {
-        case ("lr", .real(let x)): lr = x
-        case ("betas", .pair(let a, let b)): (beta1, beta2) = (a, b)
-        case ("eps", .real(let x)): eps = x
-        case ("weight_decay", .real(let x)): weightDecay = x
-        case ("amsgrad", .flag(let b)): amsgrad = b
-        default: preconditionFailure("unchecked Adam hyperparameter \(name)")
-        }
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.lr
 }

@@ -23,35 +23,14 @@ public struct AdamMiniHyperparameters: HyperparameterSet {
         self.weightDecay = weightDecay
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("lr", "learning rate", .nonNegative, default: .real(1e-3)),
-        .init("betas", "decay rates of the first and per-block second moments", .betas, default: .pair(0.9, 0.999)),
-        .init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)),
-        .init("weight_decay", "decoupled weight decay (not for norm/ln/bias tensors)", .nonNegative, default: .real(0)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("lr", "learning rate", .nonNegative, default: .real(1e-3)), .real(\.lr)),
+        (.init("betas", "decay rates of the first and per-block second moments", .betas, default: .pair(0.9, 0.999)),
+         .pair(\.beta1, \.beta2)),
+        (.init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)), .real(\.eps)),
+        (.init("weight_decay", "decoupled weight decay (not for norm/ln/bias tensors)", .nonNegative, default: .real(0)),
+         .real(\.weightDecay)),
     ]
 
-    public var learningRate: Double {
-        get { lr }
-        set { lr = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        switch name {
-        case "lr": .real(lr)
-        case "betas": .pair(beta1, beta2)
-        case "eps": .real(eps)
-        case "weight_decay": .real(weightDecay)
-        default: nil
-        }
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        switch (name, value) {
-        case ("lr", .real(let x)): lr = x
-        case ("betas", .pair(let a, let b)): (beta1, beta2) = (a, b)
-        case ("eps", .real(let x)): eps = x
-        case ("weight_decay", .real(let x)): weightDecay = x
-        default: preconditionFailure("unchecked Adam-mini hyperparameter \(name)")
-        }
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.lr
 }

@@ -8,23 +8,9 @@ public struct BlockGDHyperparameters: HyperparameterSet {
         self.scale = scale
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("scale", "per-block learning rate is scale / lambda_max(H_b)", .nonNegative, default: .real(1)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("scale", "per-block learning rate is scale / lambda_max(H_b)", .nonNegative, default: .real(1)), .real(\.scale)),
     ]
 
-    public var learningRate: Double {
-        get { scale }
-        set { scale = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        name == "scale" ? .real(scale) : nil
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        guard name == "scale", case .real(let x) = value else {
-            preconditionFailure("unchecked block-GD hyperparameter \(name)")
-        }
-        scale = x
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.scale
 }

@@ -23,41 +23,14 @@ public struct RMSpropHyperparameters: HyperparameterSet {
         self.centered = centered
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("lr", "learning rate", .nonNegative, default: .real(1e-2)),
-        .init("alpha", "smoothing constant of the mean of g^2", .unit, default: .real(0.99)),
-        .init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)),
-        .init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)),
-        .init("momentum", "momentum factor", .nonNegative, default: .real(0)),
-        .init("centered", "normalise by the estimated variance", .flag, default: .flag(false)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("lr", "learning rate", .nonNegative, default: .real(1e-2)), .real(\.lr)),
+        (.init("alpha", "smoothing constant of the mean of g^2", .unit, default: .real(0.99)), .real(\.alpha)),
+        (.init("eps", "added to the denominator", .nonNegative, default: .real(1e-8)), .real(\.eps)),
+        (.init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)), .real(\.weightDecay)),
+        (.init("momentum", "momentum factor", .nonNegative, default: .real(0)), .real(\.momentum)),
+        (.init("centered", "normalise by the estimated variance", .flag, default: .flag(false)), .flag(\.centered)),
     ]
 
-    public var learningRate: Double {
-        get { lr }
-        set { lr = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        switch name {
-        case "lr": .real(lr)
-        case "alpha": .real(alpha)
-        case "eps": .real(eps)
-        case "weight_decay": .real(weightDecay)
-        case "momentum": .real(momentum)
-        case "centered": .flag(centered)
-        default: nil
-        }
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        switch (name, value) {
-        case ("lr", .real(let x)): lr = x
-        case ("alpha", .real(let x)): alpha = x
-        case ("eps", .real(let x)): eps = x
-        case ("weight_decay", .real(let x)): weightDecay = x
-        case ("momentum", .real(let x)): momentum = x
-        case ("centered", .flag(let b)): centered = b
-        default: preconditionFailure("unchecked RMSprop hyperparameter \(name)")
-        }
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.lr
 }

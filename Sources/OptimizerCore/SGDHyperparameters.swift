@@ -20,40 +20,15 @@ public struct SGDHyperparameters: HyperparameterSet {
         self.nesterov = nesterov
     }
 
-    public static let descriptors: [HyperparameterDescriptor] = [
-        .init("lr", "learning rate", .nonNegative, default: .real(1e-3)),
-        .init("momentum", "momentum factor", .nonNegative, default: .real(0)),
-        .init("dampening", "dampening of the momentum buffer", .unit, default: .real(0)),
-        .init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)),
-        .init("nesterov", "Nesterov momentum", .flag, default: .flag(false)),
+    public static let fields: [(descriptor: HyperparameterDescriptor, field: HyperparameterField<Self>)] = [
+        (.init("lr", "learning rate", .nonNegative, default: .real(1e-3)), .real(\.lr)),
+        (.init("momentum", "momentum factor", .nonNegative, default: .real(0)), .real(\.momentum)),
+        (.init("dampening", "dampening of the momentum buffer", .unit, default: .real(0)), .real(\.dampening)),
+        (.init("weight_decay", "L2 penalty added to the gradient", .nonNegative, default: .real(0)), .real(\.weightDecay)),
+        (.init("nesterov", "Nesterov momentum", .flag, default: .flag(false)), .flag(\.nesterov)),
     ]
 
-    public var learningRate: Double {
-        get { lr }
-        set { lr = newValue }
-    }
-
-    public func value(named name: String) -> HyperValue? {
-        switch name {
-        case "lr": .real(lr)
-        case "momentum": .real(momentum)
-        case "dampening": .real(dampening)
-        case "weight_decay": .real(weightDecay)
-        case "nesterov": .flag(nesterov)
-        default: nil
-        }
-    }
-
-    public mutating func assign(_ value: HyperValue, to name: String) {
-        switch (name, value) {
-        case ("lr", .real(let x)): lr = x
-        case ("momentum", .real(let x)): momentum = x
-        case ("dampening", .real(let x)): dampening = x
-        case ("weight_decay", .real(let x)): weightDecay = x
-        case ("nesterov", .flag(let b)): nesterov = b
-        default: preconditionFailure("unchecked SGD hyperparameter \(name)")
-        }
-    }
+    public static let learningRateField: WritableKeyPath<Self, Double> & Sendable = \.lr
 
     public func validateCombination() throws(HyperparameterError) {
         if nesterov && (momentum <= 0 || dampening != 0) {
