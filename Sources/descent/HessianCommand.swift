@@ -53,7 +53,7 @@ struct HessianCommand: ParsableCommand {
         let trainer: Trainer
         do {
             if let output, !force, FileManager.default.fileExists(atPath: output) {
-                throw OptimizerChoiceError(message: "'\(output)' already exists; pass --force to overwrite it")
+                throw TrainFlagError(message: "'\(output)' already exists; pass --force to overwrite it")
             }
             try modelOptions.check()
             let taskConfiguration = modelOptions.taskConfiguration(.small)

@@ -78,6 +78,10 @@ struct TrainCommand: ParsableCommand {
                 throw CheckpointError.exists(path)
             }
             if let resume {
+                let ignored = flagsFixedByCheckpoint
+                guard ignored.isEmpty else {
+                    throw CheckpointError.conflict("--resume continues the run saved in '\(resume)' with its own model, data, optimizer and schedule; drop \(ignored.joined(separator: ", ")) (only --steps, --eval-every, --save, --force and --format apply)")
+                }
                 let checkpoint = try CheckpointFile.read(resume)
                 let trainer = try Trainer(resuming: checkpoint)
                 totalSteps = steps ?? defaultSteps(for: checkpoint.configuration.model)
@@ -92,8 +96,8 @@ struct TrainCommand: ParsableCommand {
                 let model = try modelOptions.modelConfiguration(for: task)
                 totalSteps = steps ?? defaultSteps(for: model)
                 let names = compare.map { $0.split(separator: ",").map(String.init) } ?? [optimizerOptions.optimizer]
-                guard !names.isEmpty else { throw OptimizerChoiceError(message: "--compare needs at least one optimizer") }
-                let kinds = try names.map { (name: String) throws(OptimizerChoiceError) in try TrainOptimizerOptions.kind(named: name) }
+                guard !names.isEmpty else { throw TrainFlagError(message: "--compare needs at least one optimizer") }
+                let kinds = try names.map { (name: String) throws(TrainFlagError) in try TrainOptimizerOptions.kind(named: name) }
                 runs = try kinds.map { kind in
                     let optimizer = try optimizerOptions.configuration(for: kind, strict: kinds.count == 1,
                                                                        decoupledDecay: modelOptions.task == .modadd ? 1 : nil)
@@ -119,6 +123,20 @@ struct TrainCommand: ParsableCommand {
             if format == .text { print("saved checkpoint \(path) (\(trainer.configuration.optimizer.kind.rawValue), step \(trainer.completedSteps))") }
         }
         TrainSummary(results: results, format: format).print()
+    }
+
+    /// Flags given together with --resume that the checkpoint already decides.
+    private var flagsFixedByCheckpoint: [String] {
+        let m = modelOptions, o = optimizerOptions
+        let given: [(String, Bool)] = [
+            ("--task", m.taskFlag != nil), ("--text", m.text != nil), ("--layers", m.layers != nil), ("--dim", m.dim != nil),
+            ("--heads", m.heads != nil), ("--kv-heads", m.kvHeads != nil), ("--hidden", m.hidden != nil),
+            ("--context", m.context != nil), ("--batch", m.batch != nil), ("--modulus", m.modulus != nil),
+            ("--points", m.points != nil), ("--lr", o.lr != nil), ("--betas", o.betas != nil), ("--eps", o.eps != nil),
+            ("--momentum", o.momentum != nil), ("--weight-decay", o.weightDecay != nil), ("--set", !o.extra.isEmpty),
+            ("--clip", clip != nil),
+        ]
+        return given.filter(\.1).map(\.0)
     }
 
     /// Where --save writes: the path itself, or with --compare one file per optimizer

@@ -26,15 +26,15 @@ struct TrainOptimizerOptions: ParsableArguments {
     var extra: [String] = []
 
     /// The optimizer kinds named by a flag value, with a suggestion for a misspelt one.
-    static func kind(named name: String) throws(OptimizerChoiceError) -> OptimizerKind {
+    static func kind(named name: String) throws(TrainFlagError) -> OptimizerKind {
         let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
         if let kind = OptimizerKind(rawValue: trimmed), kind != .blockGD { return kind }
         let names = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue)
         if trimmed == OptimizerKind.blockGD.rawValue {
-            throw OptimizerChoiceError(message: "block-gd needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
+            throw TrainFlagError(message: "block-gd needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
         }
         let hint = NearestName.find(trimmed, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-        throw OptimizerChoiceError(message: "unknown optimizer '\(name)'\(hint); choose one of \(names.joined(separator: ", "))")
+        throw TrainFlagError(message: "unknown optimizer '\(name)'\(hint); choose one of \(names.joined(separator: ", "))")
     }
 
     /// The configuration for `kind` with every given flag applied by torch name.
@@ -44,7 +44,7 @@ struct TrainOptimizerOptions: ParsableArguments {
     ///
     /// `decoupledDecay` is the weight decay used by adamw and adam-mini when --weight-decay is
     /// not given (nil keeps torch's default).
-    func configuration(for kind: OptimizerKind, strict: Bool = true, decoupledDecay: Double? = nil) throws(OptimizerChoiceError) -> OptimizerConfiguration {
+    func configuration(for kind: OptimizerKind, strict: Bool = true, decoupledDecay: Double? = nil) throws(TrainFlagError) -> OptimizerConfiguration {
         var configuration = OptimizerConfiguration(kind: kind)
         let sgdFamily: Set<OptimizerKind> = [.gd, .sgd, .momentum, .nesterov]
         var settings: [(String, HyperValue)] = [("lr", .real(lr ?? (sgdFamily.contains(kind) ? 0.1 : 3e-3)))]
@@ -54,7 +54,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         if let betas {
             let parts = betas.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2 else {
-                throw OptimizerChoiceError(message: "--betas \(betas): give two comma-separated numbers, e.g. 0.9,0.999")
+                throw TrainFlagError(message: "--betas \(betas): give two comma-separated numbers, e.g. 0.9,0.999")
             }
             settings.append(("betas", .pair(parts[0], parts[1])))
         }
@@ -66,7 +66,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         for assignment in extra {
             let parts = assignment.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else {
-                throw OptimizerChoiceError(message: "--set \(assignment): write name=value, e.g. --set amsgrad=true")
+                throw TrainFlagError(message: "--set \(assignment): write name=value, e.g. --set amsgrad=true")
             }
             settings.append((parts[0], Self.value(parts[1])))
         }
@@ -74,12 +74,12 @@ struct TrainOptimizerOptions: ParsableArguments {
             do {
                 try configuration.set(name, to: value)
             } catch {
-                throw OptimizerChoiceError(message: "\(kind.rawValue): \(error.description)")
+                throw TrainFlagError(message: "\(kind.rawValue): \(error.description)")
             }
         }
         do {
             try configuration.hyperparameters.validate()
-        } catch { throw OptimizerChoiceError(message: "\(kind.rawValue): \(error.description)") }
+        } catch { throw TrainFlagError(message: "\(kind.rawValue): \(error.description)") }
         return configuration
     }
 
@@ -97,8 +97,9 @@ struct TrainOptimizerOptions: ParsableArguments {
     }
 }
 
-/// An optimizer flag that names no optimizer or an impossible hyperparameter.
-struct OptimizerChoiceError: Error, CustomStringConvertible {
+/// A flag of train or hessian that cannot be honoured: an unknown optimizer, an impossible
+/// hyperparameter, an output file that exists.
+struct TrainFlagError: Error, CustomStringConvertible {
     /// The message shown to the user.
     let message: String
     var description: String { message }
