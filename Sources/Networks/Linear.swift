@@ -9,14 +9,14 @@ enum Linear {
     /// Output rows of the weight processed together, sized so the chunk stays in L2.
     static let weightChunkBytes = 64 * 1024
 
-    /// y[n, o] = sum_c x[n, c] * w[o, c] + b[o].
+    /// y[n, o] (=, or += when `accumulate`) sum_c x[n, c] * w[o, c] + b[o].
     ///
     /// - Parameters: x (rows, inputs), w (outputs, inputs), b (outputs) or nil; y (rows, outputs).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func forward<Scalar: OptimizerScalar>(
         _ y: UnsafeMutablePointer<Scalar>, _ x: UnsafePointer<Scalar>, _ w: UnsafePointer<Scalar>,
-        _ b: UnsafePointer<Scalar>?, rows: Int, inputs: Int, outputs: Int
+        _ b: UnsafePointer<Scalar>?, rows: Int, inputs: Int, outputs: Int, accumulate: Bool = false
     ) {
         let ys = SharedPointer(y), xs = SharedPointer(x), ws = SharedPointer(w)
         let bs = b.map { SharedPointer($0) }
@@ -26,7 +26,7 @@ enum Linear {
             while o0 < outputs {
                 let o1 = min(outputs, o0 + chunk)
                 forwardTile(ys.base, xs.base, ws.base, bs?.base, rows: range, outputs: o0..<o1,
-                            inputs: inputs, stride: outputs)
+                            inputs: inputs, stride: outputs, accumulate: accumulate)
                 o0 = o1
             }
         }
@@ -35,7 +35,8 @@ enum Linear {
     @inline(__always)
     private static func forwardTile<Scalar: OptimizerScalar>(
         _ y: UnsafeMutablePointer<Scalar>, _ x: UnsafeMutablePointer<Scalar>, _ w: UnsafeMutablePointer<Scalar>,
-        _ b: UnsafeMutablePointer<Scalar>?, rows: Range<Int>, outputs: Range<Int>, inputs c: Int, stride: Int
+        _ b: UnsafeMutablePointer<Scalar>?, rows: Range<Int>, outputs: Range<Int>, inputs c: Int, stride: Int,
+        accumulate: Bool
     ) {
         let vectorEnd = c & ~3
         var n = rows.lowerBound
@@ -68,14 +69,21 @@ enum Linear {
                     s10 += b[o]; s11 += b[o + 1]; s12 += b[o + 2]; s13 += b[o + 3]
                 }
                 let y0 = y + n * stride + o, y1 = y0 + stride
-                y0[0] = s00; y0[1] = s01; y0[2] = s02; y0[3] = s03
-                y1[0] = s10; y1[1] = s11; y1[2] = s12; y1[3] = s13
+                if accumulate {
+                    y0[0] += s00; y0[1] += s01; y0[2] += s02; y0[3] += s03
+                    y1[0] += s10; y1[1] += s11; y1[2] += s12; y1[3] += s13
+                } else {
+                    y0[0] = s00; y0[1] = s01; y0[2] = s02; y0[3] = s03
+                    y1[0] = s10; y1[1] = s11; y1[2] = s12; y1[3] = s13
+                }
                 o += 4
             }
             while o < outputs.upperBound {
                 let wo = UnsafePointer(w + o * c)
-                y[n * stride + o] = dot(x0, wo, c) + (b?[o] ?? 0)
-                y[(n + 1) * stride + o] = dot(x1, wo, c) + (b?[o] ?? 0)
+                let bias = b?[o] ?? 0
+                let y0 = y + n * stride + o, y1 = y0 + stride
+                y0.pointee = (accumulate ? y0.pointee : 0) + dot(x0, wo, c) + bias
+                y1.pointee = (accumulate ? y1.pointee : 0) + dot(x1, wo, c) + bias
                 o += 1
             }
             n += 2
@@ -83,7 +91,8 @@ enum Linear {
         if n < rows.upperBound {
             let xn = UnsafePointer(x + n * c)
             for o in outputs {
-                y[n * stride + o] = dot(xn, UnsafePointer(w + o * c), c) + (b?[o] ?? 0)
+                let target = y + n * stride + o
+                target.pointee = (accumulate ? target.pointee : 0) + dot(xn, UnsafePointer(w + o * c), c) + (b?[o] ?? 0)
             }
         }
     }
@@ -105,77 +114,67 @@ enum Linear {
         return sum
     }
 
+    /// Scratch scalars `backward` needs: room for W^T, or for dy^T and x^T.
+    static func scratchCount(rows: Int, inputs: Int, outputs: Int) -> Int {
+        max(inputs * outputs, rows * (inputs + outputs))
+    }
+
     /// Gradients of `forward`: dx (=, or += when `accumulateInput`) = dy W; dW += dy^T x; db += sum_n dy.
     ///
+    /// Both products run through the forward kernel on transposed copies (dx = dy (W^T)^T,
+    /// dW = (dy^T)(x^T)^T): its register tiles load each operand once per 2 x 4 outputs, where
+    /// row-by-row axpy updates would reload and store the target for every source row. The copies
+    /// cost O(rows * (inputs + outputs)), small next to the O(rows * inputs * outputs) products.
+    ///
     /// - Parameters: dy (rows, outputs); x (rows, inputs); w (outputs, inputs); dx (rows, inputs)
-    ///   or nil when the input needs no gradient; dw (outputs, inputs); db (outputs) or nil.
+    ///   or nil when the input needs no gradient; dw (outputs, inputs); db (outputs) or nil;
+    ///   scratch of `scratchCount` scalars.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func backward<Scalar: OptimizerScalar>(
         dx: UnsafeMutablePointer<Scalar>?, dw: UnsafeMutablePointer<Scalar>, db: UnsafeMutablePointer<Scalar>?,
         dy: UnsafePointer<Scalar>, x: UnsafePointer<Scalar>, w: UnsafePointer<Scalar>,
-        rows: Int, inputs: Int, outputs: Int, accumulateInput: Bool = false
+        rows: Int, inputs: Int, outputs: Int, scratch: UnsafeMutablePointer<Scalar>, accumulateInput: Bool = false
     ) {
-        let dys = SharedPointer(dy), xs = SharedPointer(x), ws = SharedPointer(w)
-        let work = rows * inputs * outputs
         if let dx {
-            let dxs = SharedPointer(dx)
-            ParallelLoop.rows(rows, work: work) { range in
-                for n in range {
-                    let target = dxs.base + n * inputs
-                    if !accumulateInput { target.initialize(repeating: 0, count: inputs) }
-                    axpyRows(target, coefficients: dys.base + n * outputs, coefficientStride: 1,
-                             rows: ws.base, count: outputs, width: inputs)
-                }
-            }
+            // W^T: (inputs, outputs).
+            transpose(scratch, w, rows: outputs, columns: inputs)
+            forward(dx, dy, scratch, nil, rows: rows, inputs: outputs, outputs: inputs, accumulate: accumulateInput)
         }
-        let dws = SharedPointer(dw)
-        ParallelLoop.rows(outputs, work: work) { range in
-            for o in range {
-                axpyRows(dws.base + o * inputs, coefficients: dys.base + o, coefficientStride: outputs,
-                         rows: xs.base, count: rows, width: inputs)
-            }
-        }
+        // dy^T: (outputs, rows) and x^T: (inputs, rows).
+        let dyT = scratch, xT = scratch + outputs * rows
+        transpose(dyT, dy, rows: rows, columns: outputs)
+        transpose(xT, x, rows: rows, columns: inputs)
+        forward(dw, dyT, xT, nil, rows: outputs, inputs: rows, outputs: inputs, accumulate: true)
         if let db {
-            for n in 0..<rows {
-                let row = dy + n * outputs
-                for o in 0..<outputs { db[o] += row[o] }
+            for o in 0..<outputs {
+                let row = dyT + o * rows
+                var sum: Scalar = 0
+                for n in 0..<rows { sum += row[n] }
+                db[o] += sum
             }
         }
     }
 
-    /// target[0..<width] += sum_k coefficients[k * stride] * rows[k * width ..< (k + 1) * width],
-    /// four source rows per pass so the target row is loaded and stored once per four.
-    @inline(__always)
-    private static func axpyRows<Scalar: OptimizerScalar>(
-        _ target: UnsafeMutablePointer<Scalar>, coefficients: UnsafeMutablePointer<Scalar>, coefficientStride s: Int,
-        rows: UnsafeMutablePointer<Scalar>, count: Int, width: Int
-    ) {
-        let vectorEnd = width & ~3
-        var k = 0
-        while k + 3 < count {
-            let c0 = coefficients[k * s], c1 = coefficients[(k + 1) * s]
-            let c2 = coefficients[(k + 2) * s], c3 = coefficients[(k + 3) * s]
-            let r0 = UnsafePointer(rows + k * width), r1 = r0 + width, r2 = r1 + width, r3 = r2 + width
-            var i = 0
-            while i < vectorEnd {
-                var t = Vector4.load(UnsafePointer(target + i))
-                t += c0 * Vector4.load(r0 + i) + c1 * Vector4.load(r1 + i)
-                t += c2 * Vector4.load(r2 + i) + c3 * Vector4.load(r3 + i)
-                Vector4.store(t, target + i)
-                i += 4
+    /// target (columns, rows) = source (rows, columns)^T, split across cores by bands of rows.
+    private static func transpose<Scalar>(_ target: UnsafeMutablePointer<Scalar>, _ source: UnsafePointer<Scalar>, rows: Int, columns: Int) {
+        // Blocks of 16 x 16 keep both the rows read and the rows written in cache.
+        let tile = 16
+        let targets = SharedPointer(target), sources = SharedPointer(source)
+        let bands = (rows + tile - 1) / tile
+        // A copy is cheaper than a multiply-add: count it at a quarter when deciding to split.
+        ParallelLoop.rows(bands, work: rows * columns / 4) { range in
+            for band in range {
+                let r0 = band * tile, r1 = min(rows, r0 + tile)
+                var c0 = 0
+                while c0 < columns {
+                    let c1 = min(columns, c0 + tile)
+                    for r in r0..<r1 {
+                        for c in c0..<c1 { targets.base[c * rows + r] = sources.base[r * columns + c] }
+                    }
+                    c0 = c1
+                }
             }
-            while i < width {
-                target[i] += c0 * r0[i] + c1 * r1[i] + c2 * r2[i] + c3 * r3[i]
-                i += 1
-            }
-            k += 4
-        }
-        while k < count {
-            let c0 = coefficients[k * s]
-            let r0 = rows + k * width
-            for i in 0..<width { target[i] += c0 * r0[i] }
-            k += 1
         }
     }
 }

@@ -18,6 +18,7 @@ public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
     private let postActivations: [UnsafeMutablePointer<Scalar>] // per hidden layer (B, width)
     private let deltaA: UnsafeMutablePointer<Scalar>            // (B, max width)
     private let deltaB: UnsafeMutablePointer<Scalar>            // (B, max width)
+    private let linearScratch: UnsafeMutablePointer<Scalar>
     private let arena = Arena<Scalar>()
 
     /// Builds the model with scratch for batches of up to `maximumBatch` examples.
@@ -42,6 +43,9 @@ public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
         let widest = widths.max()!
         deltaA = arena.take(maximumBatch * widest)
         deltaB = arena.take(maximumBatch * widest)
+        linearScratch = arena.take((0..<(widths.count - 1)).map {
+            Linear.scratchCount(rows: maximumBatch, inputs: widths[$0], outputs: widths[$0 + 1])
+        }.max()!)
     }
 
     /// Adam-mini's official name rules (no attention here: every weight row is a block, biases plain Adam).
@@ -89,7 +93,8 @@ public final class MLP<Scalar: OptimizerScalar>: NeuralNetwork {
             let x = l == 0 ? input : postActivations[l - 1]
             let below = delta == deltaA ? deltaB : deltaA
             Linear.backward(dx: l == 0 ? nil : below, dw: gradients + weightOffsets[l], db: gradients + biasOffsets[l],
-                            dy: delta, x: x, w: parameters + weightOffsets[l], rows: B, inputs: widths[l], outputs: widths[l + 1])
+                            dy: delta, x: x, w: parameters + weightOffsets[l], rows: B, inputs: widths[l], outputs: widths[l + 1],
+                            scratch: linearScratch)
             if l > 0 {
                 configuration.activation.backward(below, dy: below, x: preActivations[l - 1], count: B * widths[l])
                 delta = below

@@ -138,7 +138,7 @@ public final class Transformer<Scalar: OptimizerScalar>: NeuralNetwork {
         let dw = { (offset: Int) in gradients + offset }
         // a.logits now holds dloss/dlogits (N, V).
         Linear.backward(dx: g.normed, dw: dw(offsets.head), db: nil, dy: a.logits, x: a.finalNorm, w: w(offsets.head),
-                        rows: N, inputs: C, outputs: V)
+                        rows: N, inputs: C, outputs: V, scratch: g.linearScratch)
         g.residual.update(repeating: 0, count: N * C)
         RMSNorm.backward(dx: g.residual, dw: dw(offsets.finalNorm), dy: g.normed, x: a.residual[c.layers],
                          w: w(offsets.finalNorm), rstd: a.finalRstd, rows: N, width: C)
@@ -157,23 +157,25 @@ public final class Transformer<Scalar: OptimizerScalar>: NeuralNetwork {
         let dw = { (offset: Int) in gradients + offset }
         // MLP branch; the residual passes g.residual through unchanged and the norm adds to it.
         Linear.backward(dx: g.hidden, dw: dw(o.down), db: nil, dy: g.residual, x: s.activation, w: w(o.down),
-                        rows: N, inputs: F, outputs: C)
+                        rows: N, inputs: F, outputs: C, scratch: g.linearScratch)
         SwiGLU.backward(dgate: g.gate, dup: g.up, da: g.hidden, gate: s.gate, up: s.up, count: N * F)
-        Linear.backward(dx: g.normed, dw: dw(o.gate), db: nil, dy: g.gate, x: s.norm2, w: w(o.gate), rows: N, inputs: C, outputs: F)
+        Linear.backward(dx: g.normed, dw: dw(o.gate), db: nil, dy: g.gate, x: s.norm2, w: w(o.gate), rows: N, inputs: C, outputs: F,
+                        scratch: g.linearScratch)
         Linear.backward(dx: g.normed, dw: dw(o.up), db: nil, dy: g.up, x: s.norm2, w: w(o.up), rows: N, inputs: C, outputs: F,
+                        scratch: g.linearScratch,
                         accumulateInput: true)
         RMSNorm.backward(dx: g.residual, dw: dw(o.norm2), dy: g.normed, x: s.middle, w: w(o.norm2), rstd: s.rstd2, rows: N, width: C)
         // Attention branch.
         Linear.backward(dx: g.attentionOutput, dw: dw(o.o), db: nil, dy: g.residual, x: s.attentionOutput, w: w(o.o),
-                        rows: N, inputs: C, outputs: C)
+                        rows: N, inputs: C, outputs: C, scratch: g.linearScratch)
         attention(B).backward(dq: g.q, dk: g.k, dv: g.v, scratch: g.scores, dy: g.attentionOutput, att: s.probabilities,
                               q: s.q, k: s.k, v: s.v)
         rope.apply(g.q, rows: N, context: T, heads: c.heads, inverse: true)
         rope.apply(g.k, rows: N, context: T, heads: c.kvHeads, inverse: true)
-        Linear.backward(dx: g.normed, dw: dw(o.q), db: nil, dy: g.q, x: s.norm1, w: w(o.q), rows: N, inputs: C, outputs: C)
-        Linear.backward(dx: g.normed, dw: dw(o.k), db: nil, dy: g.k, x: s.norm1, w: w(o.k), rows: N, inputs: C, outputs: KVd,
+        Linear.backward(dx: g.normed, dw: dw(o.q), db: nil, dy: g.q, x: s.norm1, w: w(o.q), rows: N, inputs: C, outputs: C, scratch: g.linearScratch)
+        Linear.backward(dx: g.normed, dw: dw(o.k), db: nil, dy: g.k, x: s.norm1, w: w(o.k), rows: N, inputs: C, outputs: KVd, scratch: g.linearScratch,
                         accumulateInput: true)
-        Linear.backward(dx: g.normed, dw: dw(o.v), db: nil, dy: g.v, x: s.norm1, w: w(o.v), rows: N, inputs: C, outputs: KVd,
+        Linear.backward(dx: g.normed, dw: dw(o.v), db: nil, dy: g.v, x: s.norm1, w: w(o.v), rows: N, inputs: C, outputs: KVd, scratch: g.linearScratch,
                         accumulateInput: true)
         RMSNorm.backward(dx: g.residual, dw: dw(o.norm1), dy: g.normed, x: a.residual[l], w: w(o.norm1), rstd: s.rstd1,
                          rows: N, width: C)

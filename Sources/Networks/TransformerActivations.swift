@@ -32,6 +32,8 @@ final class TransformerActivations<Scalar: OptimizerScalar> {
         let hidden: UnsafeMutablePointer<Scalar>       // (N, F)
         let gate: UnsafeMutablePointer<Scalar>         // (N, F)
         let up: UnsafeMutablePointer<Scalar>           // (N, F)
+        /// Room for the transposed operands of the largest `Linear.backward`.
+        let linearScratch: UnsafeMutablePointer<Scalar>
     }
 
     /// Residual stream before each block and after the last: L + 1 buffers of (N, C).
@@ -61,6 +63,9 @@ final class TransformerActivations<Scalar: OptimizerScalar> {
         gradients = Gradients(residual: arena.take(N * C), normed: arena.take(N * C), q: arena.take(N * C),
                               k: arena.take(N * KVd), v: arena.take(N * KVd), scores: arena.take(N),
                               attentionOutput: arena.take(N * C), hidden: arena.take(N * F),
-                              gate: arena.take(N * F), up: arena.take(N * F))
+                              gate: arena.take(N * F), up: arena.take(N * F),
+                              linearScratch: arena.take([(C, C), (C, KVd), (C, F), (F, C), (C, V)].map {
+                                  Linear.scratchCount(rows: N, inputs: $0.0, outputs: $0.1)
+                              }.max()!))
     }
 }

@@ -26,7 +26,8 @@ final class LayerGradientTests: XCTestCase {
         }
         var dx = [Double](repeating: 0, count: x.count), dw = [Double](repeating: 0, count: w.count)
         var db = [Double](repeating: 0, count: b.count)
-        Linear.backward(dx: &dx, dw: &dw, db: &db, dy: r, x: x, w: w, rows: rows, inputs: inputs, outputs: outputs)
+        var scratch = [Double](repeating: 0, count: Linear.scratchCount(rows: rows, inputs: inputs, outputs: outputs))
+        Linear.backward(dx: &dx, dw: &dw, db: &db, dy: r, x: x, w: w, rows: rows, inputs: inputs, outputs: outputs, scratch: &scratch)
         GradientCheck.assertClose(dx, GradientCheck.numeric({ GradientCheck.project(forward($0, w, b), r) }, at: x), "dx")
         GradientCheck.assertClose(dw, GradientCheck.numeric({ GradientCheck.project(forward(x, $0, b), r) }, at: w), "dw")
         GradientCheck.assertClose(db, GradientCheck.numeric({ GradientCheck.project(forward(x, w, $0), r) }, at: b), "db")
@@ -40,8 +41,9 @@ final class LayerGradientTests: XCTestCase {
         var y = [Double](repeating: 0, count: rows * outputs)
         Linear.forward(&y, x, w, nil, rows: rows, inputs: inputs, outputs: outputs)
         var dx = [Double](repeating: 1, count: x.count), dw = [Double](repeating: 0, count: w.count)
+        var scratch = [Double](repeating: 0, count: Linear.scratchCount(rows: rows, inputs: inputs, outputs: outputs))
         Linear.backward(dx: &dx, dw: &dw, db: nil, dy: r, x: x, w: w, rows: rows, inputs: inputs, outputs: outputs,
-                        accumulateInput: true)
+                        scratch: &scratch, accumulateInput: true)
         for n in [0, 31, 65] {
             for o in [0, 20, 40] {
                 let expected = (0..<inputs).reduce(0.0) { $0 + x[n * inputs + $1] * w[o * inputs + $1] }
@@ -183,7 +185,9 @@ final class LayerGradientTests: XCTestCase {
         XCTAssertEqual(result.counted, 3)
         for j in 0..<vocabulary { XCTAssertEqual(logits[vocabulary + j], 0, "ignored row has no gradient") }
         var dx = [Double](repeating: 0, count: x.count), dp = [Double](repeating: 0, count: projection.count)
-        Linear.backward(dx: &dx, dw: &dp, db: nil, dy: logits, x: x, w: projection, rows: 4, inputs: width, outputs: vocabulary)
+        var scratch = [Double](repeating: 0, count: Linear.scratchCount(rows: 4, inputs: width, outputs: vocabulary))
+        Linear.backward(dx: &dx, dw: &dp, db: nil, dy: logits, x: x, w: projection, rows: 4, inputs: width, outputs: vocabulary,
+                        scratch: &scratch)
         var dtable = [Double](repeating: 0, count: table.count)
         Embedding.backward(dtable: &dtable, dx: dx, tokens: tokens, rows: 4, width: width)
         GradientCheck.assertClose(dtable, GradientCheck.numeric(loss, at: table), "dtable")
