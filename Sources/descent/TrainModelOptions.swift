@@ -26,19 +26,19 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "Transformer blocks (default 1).")
     var layers: Int?
 
-    @Option(help: "Transformer width (default 64).")
+    @Option(help: "Transformer width (default 64; 8 for hessian).")
     var dim: Int?
 
-    @Option(help: "Attention heads (default 4).")
+    @Option(help: "Attention heads (default 4; 2 for hessian).")
     var heads: Int?
 
     @Option(name: .customLong("kv-heads"), help: "Key/value heads for grouped-query attention (default: --heads).")
     var kvHeads: Int?
 
-    @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64).")
+    @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64; 8,8 for hessian).")
     var hidden: String?
 
-    @Option(help: "Transformer context for --task text (default 64; modadd sequences are always 3 tokens).")
+    @Option(help: "Transformer context for --task text (default 64; 8 for hessian; modadd sequences are always 3 tokens).")
     var context: Int?
 
     @Option(help: "Examples per step (default: 256 for modadd, 32 for text, 64 for spirals and blobs).")
