@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"]),
         .testTarget(name: "DescentTests", dependencies: ["descent"]),
+        .testTarget(name: "HardeningTests", dependencies: ["Scenarios", "Objectives", "OptimizerCore"], resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )

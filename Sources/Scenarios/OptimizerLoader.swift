@@ -83,8 +83,9 @@ enum OptimizerLoader {
         case .array(let items):
             var sizes: [Int] = []
             for item in items {
-                guard case .integer(let size) = item, size > 0 else {
-                    throw reader.error("partition", "partition = \(TableReader.abbreviate(value)) contains \(item.tomlText); block sizes must be positive whole numbers")
+                // Bounded so that adding the sizes up cannot overflow.
+                guard case .integer(let size) = item, (1...ProblemLoader.maximumDimension).contains(size) else {
+                    throw reader.error("partition", "partition = \(TableReader.abbreviate(value)) contains \(item.tomlText); block sizes must be whole numbers from 1 to \(ProblemLoader.maximumDimension)")
                 }
                 sizes.append(size)
             }

@@ -147,8 +147,9 @@ enum ProblemLoader {
         }
         var sizes: [Int] = []
         for item in items {
-            guard case .integer(let size) = item, size > 0 else {
-                throw reader.error(key, "\(key) = \(TableReader.abbreviate(value)) contains \(item.tomlText); block sizes must be positive whole numbers")
+            // Bounded so that adding the sizes up cannot overflow.
+            guard case .integer(let size) = item, (1...maximumDimension).contains(size) else {
+                throw reader.error(key, "\(key) = \(TableReader.abbreviate(value)) contains \(item.tomlText); block sizes must be whole numbers from 1 to \(maximumDimension)")
             }
             sizes.append(size)
         }
@@ -192,8 +193,9 @@ enum ProblemLoader {
         }
         var box = TableReader(entries, section: "problem", path: "problem.view", context: reader.context)
         func range(_ key: String) throws(ScenarioError) -> ClosedRange<Double> {
-            guard let pair = try box.numbers(key), pair.count == 2, pair[0] < pair[1] else {
-                throw reader.error("view", "view.\(key) must be two increasing numbers [low, high], e.g. view = { x = [-2.0, 2.0], y = [-1.0, 3.0] }")
+            // A finite width keeps random starts and plot scales finite.
+            guard let pair = try box.numbers(key), pair.count == 2, pair[0] < pair[1], (pair[1] - pair[0]).isFinite else {
+                throw reader.error("view", "view.\(key) must be two increasing numbers [low, high] with a finite difference, e.g. view = { x = [-2.0, 2.0], y = [-1.0, 3.0] }")
             }
             return pair[0]...pair[1]
         }

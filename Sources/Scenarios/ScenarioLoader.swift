@@ -6,6 +6,8 @@ import TOMLKit
 public enum ScenarioLoader {
     /// Largest scenario file accepted, so a mistaken path to a huge file fails fast.
     public static let maximumFileBytes = 4 << 20
+    /// Deepest nesting of tables, lists and dotted keys accepted (real scenarios nest three).
+    public static let maximumNesting = 64
 
     /// Loads and validates the scenario at `path` (as the user typed it, for messages).
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -38,8 +40,24 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario text; `file` names it in messages.
     public static func parse(text: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        guard text.utf8.count <= maximumFileBytes else {
+            throw ScenarioError(file: file, message: "is \(text.utf8.count) bytes; scenario files are limited to \(maximumFileBytes) bytes")
+        }
         guard !text.contains("\u{0}") else {
             throw ScenarioError(file: file, message: "contains a NUL byte; scenario files are TOML text")
+        }
+        // toml++ recurses once per level of nesting (and again when freeing the tree), so a file
+        // nested thousands of levels deep would overflow the stack inside the C++ parser.
+        let shape = TOMLPrecheck(text)
+        guard shape.deepest <= maximumNesting else {
+            throw ScenarioError(file: file, line: shape.deepestLine,
+                                message: "nests tables, lists and dotted keys \(shape.deepest) levels deep; scenario files may nest at most \(maximumNesting) levels")
+        }
+        // toml++ asserts (debug) or assumes (release) that a header's name starts with a key
+        // character, so `[}` or `[é]` would abort the process instead of failing to parse.
+        if let line = shape.malformedHeaderLine {
+            throw ScenarioError(file: file, line: line,
+                                message: "TOML syntax error: a table header must start with a name of letters, digits, '_' or '-' (or a quoted name), e.g. [problem] or [[optimizer]]")
         }
         let root: ConfigValue
         do {
@@ -103,5 +121,113 @@ public enum ScenarioLoader {
         }
         try reader.requireAllUsed(valid: ["steps", "seed", "precision"])
         return settings
+    }
+}
+
+/// What must be known about a TOML text before toml++ sees it, found without parsing it: how
+/// deeply it nests (brackets and braces outside strings and comments, plus the dots of a dotted
+/// key or header since the last `=`, `,`, bracket or line; a float's dot over-counts by one,
+/// which only matters far beyond real files) and the first table header that does not start
+/// with a key.
+struct TOMLPrecheck {
+    /// The deepest level seen.
+    private(set) var deepest = 0
+    /// The line where it was first reached.
+    private(set) var deepestLine = 1
+    /// The first line with a table header whose name does not start with a key character.
+    private(set) var malformedHeaderLine: Int?
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var depth = 0, dots = 0, line = 1, atLineStart = true
+        // toml++ skips a UTF-8 byte order mark, so the first line starts after it.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                index = Self.endOfString(bytes, at: index, counting: &line)
+                atLineStart = false
+                continue
+            case UInt8(ascii: "#"):
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            case UInt8(ascii: "\n"):
+                line += 1
+                dots = 0
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if byte == UInt8(ascii: "["), depth == 0, atLineStart, malformedHeaderLine == nil,
+                   !Self.headerStartsWithKey(bytes, at: index) {
+                    malformedHeaderLine = line
+                }
+                depth += 1
+                dots = 0
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+                dots = 0
+            case UInt8(ascii: "="), UInt8(ascii: ","):
+                dots = 0
+            case UInt8(ascii: "."):
+                dots += 1
+            default:
+                break
+            }
+            if byte == UInt8(ascii: "\n") {
+                atLineStart = true
+            } else if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\r") {
+                atLineStart = false
+            }
+            if depth + dots > deepest {
+                deepest = depth + dots
+                deepestLine = line
+            }
+            index += 1
+        }
+    }
+
+    /// Whether the header opening at `start` (`[` or `[[`, then blanks) continues with a bare-key
+    /// character, a quote or the closing `]` (which toml++ reports itself); the end of the text
+    /// is fine too, a line break is not.
+    private static func headerStartsWithKey(_ bytes: [UInt8], at start: Int) -> Bool {
+        var index = start + 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "[") { index += 1 }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        guard index < bytes.count else { return true }
+        let byte = bytes[index]
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "]")
+    }
+
+    /// The index just past the string (basic, literal, or either multi-line form) starting at
+    /// `start`, counting the newlines inside it.
+    private static func endOfString(_ bytes: [UInt8], at start: Int, counting lines: inout Int) -> Int {
+        let quote = bytes[start]
+        let multiline = start + 2 < bytes.count && bytes[start + 1] == quote && bytes[start + 2] == quote
+        var index = start + (multiline ? 3 : 1)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { lines += 1 }
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "\n") {
+                // A single-line string ends at the line's end (toml++ reports the error).
+                if !multiline { return index }
+                lines += 1
+            }
+            if byte == quote {
+                if !multiline { return index + 1 }
+                if index + 2 < bytes.count, bytes[index + 1] == quote, bytes[index + 2] == quote {
+                    // Up to two more quotes may close the string as part of its content.
+                    var end = index + 3
+                    while end < bytes.count, end < index + 5, bytes[end] == quote { end += 1 }
+                    return end
+                }
+            }
+            index += 1
+        }
+        return index
     }
 }

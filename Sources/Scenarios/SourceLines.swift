@@ -19,7 +19,9 @@ public struct SourceLines: Sendable {
         var section = ""
         var counts: [String: Int] = [:]
         var index = 0
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would leave CRLF files one line.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (number, rawLine) in lines.enumerated() {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }
             if line.hasPrefix("[[") {
                 section = Self.headerName(line.dropFirst(2))

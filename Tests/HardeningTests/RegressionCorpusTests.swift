@@ -1,0 +1,23 @@
+import Foundation
+import Objectives
+import Scenarios
+import XCTest
+
+/// Inputs that once crashed, hung or overflowed a parser, kept so they never do again. Each file's
+/// first line (a comment) says what it must be refused for.
+final class RegressionCorpusTests: XCTestCase {
+    func testScenarioRegressionsAreRefusedWithTheirReason() throws {
+        let inputs = Corpora.regression("scenario-")
+        XCTAssertFalse(inputs.isEmpty, "the corpus ships with the test target")
+        for (name, bytes) in inputs {
+            let input = text(bytes)
+            let reason = try XCTUnwrap(input.split(separator: "\n").first?.dropFirst(2), name)
+            XCTAssertFalse(ScenarioInvariants.check(input, file: name), "\(name) parsed")
+            do {
+                _ = try ScenarioLoader.parse(text: input, file: name)
+            } catch {
+                XCTAssertTrue(error.description.contains(reason), "\(name): '\(error)' lacks '\(reason)'")
+            }
+        }
+    }
+}
