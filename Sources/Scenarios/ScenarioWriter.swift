@@ -1,0 +1,73 @@
+import OptimizerCore
+
+/// Writes a scenario back as TOML that `ScenarioLoader` reads to the same scenario: the problem as
+/// written (with the current start), the run settings, and every optimizer with its current
+/// hyperparameters (retuned learning rates included), partition and schedule.
+public enum ScenarioWriter {
+    /// The scenario as TOML text.
+    public static func toml(_ scenario: Scenario) -> String {
+        var out = "name = \(TOMLText.string(scenario.name))\n"
+        if !scenario.description.isEmpty {
+            out += "description = \(TOMLText.string(scenario.description))\n"
+        }
+        out += "\n[problem]\n"
+        var wroteStart = false
+        let start = ConfigValue.array(scenario.problem.start.map { .real($0) })
+        for (key, value) in scenario.problem.source {
+            if key == "start" {
+                out += "start = \(start.tomlText)\n"
+                wroteStart = true
+            } else {
+                out += "\(TOMLText.key(key)) = \(value.tomlText)\n"
+            }
+        }
+        if !wroteStart { out += "start = \(start.tomlText)\n" }
+        out += "\n[run]\nsteps = \(scenario.settings.steps)\nseed = \(scenario.settings.seed)\n"
+        out += "precision = \(TOMLText.string(scenario.settings.precision == .float ? "float" : "double"))\n"
+        for entry in scenario.optimizers {
+            out += "\n[[optimizer]]\n" + optimizer(entry)
+        }
+        return out
+    }
+
+    /// One `[[optimizer]]` table's body: type, label, the learning rate and every hyperparameter
+    /// that differs from the kind's default, partition and schedule.
+    static func optimizer(_ entry: OptimizerEntry) -> String {
+        let configuration = entry.configuration
+        var out = "type = \(TOMLText.string(configuration.kind.rawValue))\n"
+        out += "label = \(TOMLText.string(entry.label))\n"
+        let defaults = configuration.kind.defaultHyperparameters.values
+        for (name, value) in configuration.hyperparameters.namedValues
+        where name == "lr" || name == "scale" || defaults.value(named: name) != value {
+            out += "\(TOMLText.key(name)) = \(hyper(value))\n"
+        }
+        switch configuration.partition {
+        case nil: break
+        case .official(let rules)?:
+            out += "partition = \"official\"\ndim = \(rules.dim)\nn_heads = \(rules.heads)\nn_kv_heads = \(rules.kvHeads)\n"
+        case .hessianBlocks?: out += "partition = \"blocks\"\n"
+        case .tensor?: out += "partition = \"tensor\"\n"
+        case .coordinate?: out += "partition = \"coordinate\"\n"
+        case .explicit(let sizes)?: out += "partition = [\(sizes.map(String.init).joined(separator: ", "))]\n"
+        }
+        switch entry.schedule {
+        case .constant: break
+        case let .step(stepSize, gamma):
+            out += "schedule = \"step\"\nstep_size = \(stepSize)\ngamma = \(TOMLText.number(gamma))\n"
+        case let .cosine(period, minimum):
+            out += "schedule = \"cosine\"\nperiod = \(period)\nmin_lr = \(TOMLText.number(minimum))\n"
+        case let .warmupCosine(warmup, total, startFactor, minimum):
+            out += "schedule = \"warmup-cosine\"\nwarmup = \(warmup)\nperiod = \(total)\n"
+            out += "start_factor = \(TOMLText.number(startFactor))\nmin_lr = \(TOMLText.number(minimum))\n"
+        }
+        return out
+    }
+
+    private static func hyper(_ value: HyperValue) -> String {
+        switch value {
+        case .real(let x): TOMLText.number(x)
+        case .flag(let b): b ? "true" : "false"
+        case .pair(let a, let b): "[\(TOMLText.number(a)), \(TOMLText.number(b))]"
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import OptimizerCore
+import Rendering
+
+extension AppState {
+    /// The pure update: the state after `event`. Side effects are requested in `effects`.
+    public static func update(_ state: AppState, _ event: AppEvent) -> AppState {
+        var next = state
+        next.apply(event)
+        return next
+    }
+
+    /// Applies `event` in place (what `update` does to its copy).
+    public mutating func apply(_ event: AppEvent) {
+        switch event {
+        case .input(.resize(let newWidth, let newHeight)):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+        case .input(.key(let key)):
+            handle(key)
+        case .input(.mouse(let x, let y, let kind)):
+            handleMouse(x: x, y: y, kind: kind)
+        case .input(.tick):
+            run(seconds: 1.0 / 30)
+        case .tick(let seconds):
+            run(seconds: seconds)
+        case .scenariosListed(let entries):
+            if case .picker = overlay { overlay = .picker(PickerState(entries: entries)) }
+        case .notice(let text):
+            notice = text
+        }
+    }
+
+    private mutating func run(seconds: Double) {
+        guard running, seconds.isFinite, seconds > 0, !layout.isTooSmall, overlay == .none else { return }
+        stepCarry += SpeedSetting.stepsPerSecond[speedIndex] * seconds
+        let count = min(Int(stepCarry), SpeedSetting.maximumStepsPerTick)
+        stepCarry -= Double(Int(stepCarry))
+        timeline.forward(count)
+    }
+
+    private mutating func handle(_ key: Key) {
+        if layout.isTooSmall {
+            // Only quitting makes sense until the terminal is large enough again.
+            if key == .character("q") || key == .controlC { effects.append(.quit) }
+            return
+        }
+        switch overlay {
+        case .help:
+            if key == .character("q") { effects.append(.quit) }
+            overlay = .none
+            return
+        case .picker(let picker):
+            handlePicker(key, picker)
+            return
+        case .none:
+            break
+        }
+        notice = nil
+        switch key {
+        case .character("q"), .controlC: effects.append(.quit)
+        case .character("n"), .right: timeline.forward(1)
+        case .character("N"): timeline.forward(10)
+        case .character("b"), .left: timeline.back()
+        case .character(" "): running.toggle(); stepCarry = 0
+        case .character("+"), .character("="): speedIndex = min(speedIndex + 1, SpeedSetting.stepsPerSecond.count - 1)
+        case .character("-"), .character("_"): speedIndex = max(speedIndex - 1, 0)
+        case .character("r"): timeline.reset(); running = false
+        case .tab, .down: select(offset: 1)
+        case .backTab, .up: select(offset: -1)
+        case .character(let c) where c.isASCII && ("1"..."9").contains(c): toggle(Int(String(c))! - 1)
+        case .character("["): scaleLearningRate(by: 0.5)
+        case .character("]"): scaleLearningRate(by: 2)
+        case .character("h"), .shiftLeft: viewport = viewport.panned(byFractionX: -0.1, y: 0)
+        case .character("l"), .shiftRight: viewport = viewport.panned(byFractionX: 0.1, y: 0)
+        case .character("k"), .shiftUp: viewport = viewport.panned(byFractionX: 0, y: 0.1)
+        case .character("j"), .shiftDown: viewport = viewport.panned(byFractionX: 0, y: -0.1)
+        case .character("z"): viewport = viewport.zoomed(by: 0.8)
+        case .character("x"): viewport = viewport.zoomed(by: 1.25)
+        case .character("0"): viewport = plane.defaultViewport
+        case .character("f"): fadesOldIterates.toggle()
+        case .character("?"): overlay = .help
+        case .character("o"): overlay = .picker(PickerState()); effects.append(.listScenarios)
+        case .character("e"): effects.append(.exportTrajectories)
+        case .character("w"): effects.append(.writeScenario)
+        default: break
+        }
+    }
+
+    private mutating func handlePicker(_ key: Key, _ picker: PickerState) {
+        var picker = picker
+        let count = picker.entries?.count ?? 0
+        switch key {
+        case .escape, .character("q"):
+            overlay = .none
+            return
+        case .down, .character("j"), .tab:
+            if count > 0 { picker.selected = (picker.selected + 1) % count }
+        case .up, .character("k"), .backTab:
+            if count > 0 { picker.selected = (picker.selected - 1 + count) % count }
+        case .enter:
+            if let entries = picker.entries, picker.selected < entries.count, !entries[picker.selected].isBroken {
+                effects.append(.load(path: entries[picker.selected].path))
+            }
+        default:
+            break
+        }
+        overlay = .picker(picker)
+    }
+
+    private mutating func handleMouse(x: Int, y: Int, kind: MouseKind) {
+        guard overlay == .none, !layout.isTooSmall else { return }
+        let inner = layout.surface.interior
+        guard inner.contains(x: x, y: y) else { return }
+        switch kind {
+        case .press(.primary), .click(.primary):
+            let fx = (Double(x - inner.x) + 0.5) / Double(inner.width)
+            let fy = (Double(y - inner.y) + 0.5) / Double(inner.height)
+            let point = viewport.point(fractionX: fx, fractionFromTop: fy)
+            do throws(PartitionError) {
+                try timeline.restart(from: plane.lift(point.x, point.y))
+                notice = "restarted every optimizer from (\(Formatting.number(point.x)), \(Formatting.number(point.y)))"
+            } catch {
+                notice = "cannot restart: \(error)"
+            }
+        case .scrollUp: viewport = viewport.zoomed(by: 0.8)
+        case .scrollDown: viewport = viewport.zoomed(by: 1.25)
+        default: break
+        }
+    }
+
+    private mutating func select(offset: Int) {
+        let count = optimizerCount
+        guard count > 0 else { return }
+        selected = ((selected + offset) % count + count) % count
+    }
+
+    private mutating func toggle(_ index: Int) {
+        guard index < optimizerCount else { return }
+        if hidden.contains(index) { hidden.remove(index) } else { hidden.insert(index) }
+    }
+
+    private mutating func scaleLearningRate(by factor: Double) {
+        guard selected < optimizerCount else { return }
+        var configuration = racer(selected).configuration
+        let old = configuration.hyperparameters.learningRate
+        configuration.hyperparameters.learningRate = old * factor
+        do throws(PartitionError) {
+            try timeline.retune(racer: selected, configuration: configuration)
+            let name = configuration.kind == .blockGD ? "scale" : "lr"
+            notice = "\(racer(selected).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"
+        } catch {
+            notice = "cannot retune: \(error)"
+        }
+    }
+}

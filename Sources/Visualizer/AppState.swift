@@ -1,0 +1,91 @@
+import Objectives
+import OptimizerCore
+import Rendering
+import Scenarios
+
+/// Everything the screen shows and the keys change: one value, updated by `AppState.update`.
+public struct AppState: Sendable {
+    /// Which overlay covers the screen, if any.
+    public enum OverlayKind: Sendable, Equatable {
+        /// None: the panels are live.
+        case none
+        /// The key help.
+        case help
+        /// The scenario picker.
+        case picker(PickerState)
+    }
+
+    /// The scenario as loaded (optimizer settings here are the file's; the timeline holds retunes).
+    public let scenario: Scenario
+    /// The plane the surface panel draws.
+    public let plane: SurfacePlane
+    /// The run: current race, paths, losses, snapshots.
+    public internal(set) var timeline: Timeline
+    /// Index of the selected optimizer (Tab / Shift-Tab).
+    public internal(set) var selected = 0
+    /// Optimizers hidden with the digit keys.
+    public internal(set) var hidden: Set<Int> = []
+    /// Whether running mode is on (Space).
+    public internal(set) var running = false
+    /// Index into `SpeedSetting.stepsPerSecond`.
+    public internal(set) var speedIndex = SpeedSetting.defaultIndex
+    /// Fractional steps carried between ticks in running mode.
+    var stepCarry = 0.0
+    /// The data box the surface panel shows.
+    public internal(set) var viewport: Viewport
+    /// Whether old iterates are drawn faded.
+    public internal(set) var fadesOldIterates = false
+    /// The overlay on top.
+    public internal(set) var overlay: OverlayKind = .none
+    /// A one-line notice shown in the status bar until the next key.
+    public internal(set) var notice: String?
+    /// Terminal width in cells.
+    public internal(set) var width: Int
+    /// Terminal height in cells.
+    public internal(set) var height: Int
+    /// How colours are shown.
+    public let colorMode: ColorMode
+    /// Effects for the runner to carry out; it empties the list after reading it.
+    public var effects: [AppEffect] = []
+
+    /// A session at step 0 of `scenario` on a `width` x `height` screen.
+    public init(scenario: Scenario, width: Int, height: Int, colorMode: ColorMode) throws(PartitionError) {
+        self.scenario = scenario
+        plane = SurfacePlane(problem: scenario.problem)
+        timeline = Timeline(race: try AnyRace(scenario: scenario), plane: plane)
+        viewport = plane.defaultViewport
+        self.width = width
+        self.height = height
+        self.colorMode = colorMode
+    }
+
+    /// The current step.
+    public var step: Int { timeline.step }
+
+    /// Number of optimizers.
+    public var optimizerCount: Int { timeline.race.count }
+
+    /// What the screen shows about optimizer `index` right now.
+    public func racer(_ index: Int) -> RacerSnapshot { timeline.race.snapshot(index) }
+
+    /// The panel layout for the current size.
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, optimizerCount: optimizerCount) }
+
+    /// The scenario with the current settings: retuned learning rates and the current start.
+    public var currentScenario: Scenario {
+        var copy = scenario
+        copy.problem.start = timeline.race.start
+        copy.optimizers = (0..<optimizerCount).map { index in
+            let snapshot = racer(index)
+            return OptimizerEntry(label: snapshot.label, configuration: snapshot.configuration, schedule: snapshot.schedule)
+        }
+        return copy
+    }
+}
+
+extension AppState {
+    /// Advances every optimizer `count` steps (what `n` does `count` times).
+    public mutating func advance(steps count: Int) {
+        timeline.forward(count)
+    }
+}

@@ -1,0 +1,39 @@
+import OptimizerCore
+import Scenarios
+
+/// What the screen shows about one racer at the current step, in double precision.
+public struct RacerSnapshot: Sendable {
+    /// The scenario's label.
+    public var label: String
+    /// Kind, hyperparameters and partition (retuning changes the learning rate here).
+    public var configuration: OptimizerConfiguration
+    /// The learning-rate schedule.
+    public var schedule: LearningRateSchedule
+    /// f at the current parameters.
+    public var loss: Double
+    /// Norm of the exact gradient.
+    public var gradientNorm: Double
+    /// The step whose update went non-finite, if any.
+    public var divergedAt: Int?
+    /// The last finite parameters.
+    public var point: [Double]
+    /// The effective step sizes the optimizer keeps right now.
+    public var stepSizes: StepSizeReport
+    /// Scalars of optimizer state.
+    public var stateElementCount: Int
+    /// Bytes of optimizer state.
+    public var stateBytes: Int
+
+    init<T: OptimizerScalar>(_ racer: Racer<T>) {
+        label = racer.label
+        configuration = racer.configuration
+        schedule = racer.schedule
+        loss = racer.loss
+        gradientNorm = racer.gradientNorm
+        divergedAt = racer.divergedAt
+        point = racer.lastFinitePoint
+        stepSizes = racer.optimizer.stepSizes()
+        stateElementCount = racer.optimizer.stateElementCount
+        stateBytes = racer.optimizer.stateBytes
+    }
+}

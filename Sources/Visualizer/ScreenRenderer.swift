@@ -1,0 +1,52 @@
+import Rendering
+
+/// Composes the whole screen for a state into a canvas: panels, legend, status line, overlays, or
+/// the too-small message. Holds the surface layer cache, so keep one renderer per session.
+public final class ScreenRenderer: @unchecked Sendable {
+    /// The cached heatmap and contour layer.
+    public let cache = SurfaceLayerCache()
+
+    /// Creates a renderer with an empty cache.
+    public init() {}
+
+    /// The screen for `state` at its size.
+    public func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(width: max(0, state.width), height: max(0, state.height))
+        let layout = state.layout
+        if layout.isTooSmall {
+            renderTooSmall(state, into: &canvas)
+            return canvas
+        }
+        SurfacePanel(state: state, cache: cache).render(in: layout.surface, into: &canvas)
+        HessianPanel(state: state).render(in: layout.hessian, into: &canvas)
+        LossPanel(state: state).render(in: layout.loss, into: &canvas)
+        StepSizePanel(state: state).render(in: layout.stepSizes, into: &canvas)
+        LegendPanel(state: state).render(in: layout.legend, into: &canvas)
+        StatusLine(state: state).render(in: layout.status, into: &canvas)
+        switch state.overlay {
+        case .none:
+            break
+        case .help:
+            let main = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
+            canvas.render(Overlay(title: "descent · keys · esc closes", text: KeyHelp.text, maxWidth: 96,
+                                  borderStyle: PanelStyle.title), in: main)
+        case .picker(let picker):
+            PickerPanel(picker: picker).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height - 1), into: &canvas)
+        }
+        return canvas
+    }
+
+    private func renderTooSmall(_ state: AppState, into canvas: inout Canvas) {
+        let lines = [
+            "terminal too small: \(state.width)x\(state.height)",
+            "descent needs at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)",
+            "enlarge the window, or press q to quit",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (row, line) in lines.enumerated() {
+            let shown = TextMetrics.truncate(line, to: state.width)
+            let x = max(0, (state.width - TextMetrics.width(shown)) / 2)
+            canvas.write(shown, x: x, y: top + row, style: row == 0 ? .bold : .plain)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Scenarios
+
+/// The files a session writes: trajectory CSV exports and retuned scenarios, always under new names.
+public enum SessionFiles {
+    /// Writes every optimizer's trajectory from step 0 to the current step, in the format of
+    /// `descent run` (replayed from the start, which reproduces the run exactly), and returns the path.
+    public static func exportTrajectories(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
+        let path = freshPath(directory: directory, base: "\(baseName(state))-step\(state.step)", extension: "csv")
+        let sink = try OutputFile(.file(path: path, overwrite: false))
+        var race = state.timeline.initialRace
+        sink.write(TrajectoryCSV.header(dimension: race.objective.dimension))
+        var text = ""
+        race.csvRows(into: &text)
+        while race.step < state.step {
+            race.advance()
+            race.csvRows(into: &text)
+            if text.utf8.count > 1 << 16 {
+                sink.write(text)
+                text = ""
+            }
+        }
+        sink.write(text)
+        try sink.finish()
+        return path
+    }
+
+    /// Writes the scenario with its retuned learning rates and current start as TOML and returns the path.
+    public static func writeScenario(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
+        let path = freshPath(directory: directory, base: "\(baseName(state))-retuned", extension: "toml")
+        let sink = try OutputFile(.file(path: path, overwrite: false))
+        sink.write(ScenarioWriter.toml(state.currentScenario))
+        try sink.finish()
+        return path
+    }
+
+    /// `directory/base.ext`, or `base-2.ext`, `base-3.ext`, ... : the first that does not exist.
+    static func freshPath(directory: String, base: String, extension ext: String) -> String {
+        let folder = directory as NSString
+        var candidate = folder.appendingPathComponent("\(base).\(ext)")
+        var counter = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = folder.appendingPathComponent("\(base)-\(counter).\(ext)")
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// The scenario file's name without folder and extension, or a slug of the scenario name.
+    private static func baseName(_ state: AppState) -> String {
+        if let file = state.scenario.file {
+            return ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+        let slug = state.scenario.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(slug).split(separator: "-").joined(separator: "-")
+    }
+
+    /// The picker's entries: every `.toml` file of the scenarios folder, loaded to read its name
+    /// and description; a file that fails to load shows its error instead.
+    public static func listScenarios(directory: String?) -> [PickerEntry] {
+        guard let directory else { return [] }
+        return ScenarioDirectory.files(in: directory).map { path in
+            do throws(ScenarioError) {
+                let scenario = try ScenarioLoader.load(path: path)
+                return PickerEntry(path: path, name: scenario.name, detail: scenario.description, isBroken: false)
+            } catch {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                return PickerEntry(path: path, name: name + "  (cannot be loaded)", detail: error.description, isBroken: true)
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Rendering
+
+/// The bottom line: scenario, `step N`, running or paused with the speed, and key hints (or the
+/// latest notice).
+struct StatusLine {
+    var state: AppState
+
+    /// The fixed start of the line, e.g. ` step 42 · ❚❚ paused · 20 steps/s · `.
+    var fixedText: String {
+        let mode = state.running ? "▶ running" : "❚❚ paused"
+        return " step \(state.step) · \(mode) · \(SpeedSetting.label(state.speedIndex)) · "
+    }
+
+    /// The right part: the notice if there is one, else as many key hints as fit.
+    func rightText(room: Int) -> String {
+        if let notice = state.notice { return TextMetrics.truncate(notice, to: max(0, room)) + " " }
+        let hints = ["? help", "q quit", "n step", "b back", "space run", "+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write"]
+        var shown: [String] = []
+        for hint in hints {
+            let candidate = (shown + [hint]).joined(separator: "  ") + " "
+            if TextMetrics.width(candidate) > room { break }
+            shown.append(hint)
+        }
+        // Most useful first when cutting, but read in a natural order.
+        let order = ["n step", "b back", "space run", "+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write", "? help", "q quit"]
+        return order.filter(shown.contains).joined(separator: "  ") + " "
+    }
+
+    func render(in rect: Rect, into canvas: inout Canvas) {
+        let style = state.colorMode == .none
+            ? Style.reverse
+            : Style(foreground: .rgb(20, 20, 24), background: .rgb(200, 200, 210))
+        // The step must always be readable: it goes first, key hints take what the name can spare.
+        let fixed = fixedText
+        let right = rightText(room: rect.width - TextMetrics.width(fixed) - 16)
+        let nameRoom = rect.width - TextMetrics.width(fixed) - TextMetrics.width(right) - 1
+        let left = nameRoom >= 4 ? fixed + TextMetrics.truncate(state.scenario.name, to: nameRoom) : String(fixed.dropLast(3))
+        canvas.render(StatusBar(left: left, right: right, style: style), in: rect)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Rendering
+import Scenarios
+import Visualizer
+
+/// `descent render`: the screen the visualizer would show after N steps, as text.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the screen the visualizer would show after N steps, as text.",
+        discussion: """
+        Plain text shades the surface with glyphs (as the visualizer does under NO_COLOR); --ansi \
+        adds colours as escape sequences (24-bit when COLORTERM is truecolor, else 256 colours).
+        """
+    )
+
+    @Argument(help: "A scenario .toml file.")
+    var file: String
+
+    @Option(help: "Steps to take first (default: the scenario's [run] steps).")
+    var steps: Int?
+
+    @Option(help: "Screen width in cells.")
+    var width = 120
+
+    @Option(help: "Screen height in cells.")
+    var height = 40
+
+    @Flag(help: "Colour the output with ANSI escape sequences.")
+    var ansi = false
+
+    func validate() throws {
+        if let steps, !(0...1_000_000).contains(steps) {
+            throw ValidationError("--steps \(steps) is out of range; give 0 to 1000000")
+        }
+        guard (1...1000).contains(width), (1...1000).contains(height) else {
+            throw ValidationError("--width and --height must be 1 to 1000 cells")
+        }
+    }
+
+    func run() throws {
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioLoader.load(path: file)
+        } catch {
+            throw fail(error)
+        }
+        let mode: ColorMode
+        if ansi {
+            let environment = ColorMode(environment: ProcessInfo.processInfo.environment)
+            mode = environment == .direct ? .direct : .palette256
+        } else {
+            mode = .none
+        }
+        var state: AppState
+        do {
+            state = try AppState(scenario: scenario, width: width, height: height, colorMode: mode)
+        } catch {
+            throw fail("\(file): \(error)")
+        }
+        state.advance(steps: steps ?? scenario.settings.steps)
+        let canvas = ScreenRenderer().render(state)
+        let text = ansi ? canvas.ansiText(mode: mode) : canvas.plainText()
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,81 @@
+import CursesBackend
+import Foundation
+import OptimizerCore
+import Rendering
+import Scenarios
+import Visualizer
+
+/// The interactive loop: draw the state, wait for input or the next frame, update, carry out effects.
+struct TUISession {
+    /// Frame interval while running (about 60 frames per second).
+    static let runningTimeoutMilliseconds = 16
+    /// Wait while paused; long, since nothing changes without input.
+    static let pausedTimeoutMilliseconds = 1000
+
+    private let terminal: Terminal
+    private let renderer = ScreenRenderer()
+    private var state: AppState
+
+    init(terminal: Terminal, scenario: Scenario) throws {
+        self.terminal = terminal
+        let size = terminal.size
+        do {
+            state = try AppState(scenario: scenario, width: size.width, height: size.height, colorMode: terminal.colorMode)
+        } catch {
+            terminal.stop()
+            throw fail("\(scenario.file ?? scenario.name): \(error)")
+        }
+    }
+
+    mutating func run() {
+        var last = DispatchTime.now().uptimeNanoseconds
+        while true {
+            terminal.draw(renderer.render(state))
+            let timeout = state.running ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
+            let event = terminal.nextEvent(timeoutMilliseconds: timeout)
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = Double(now - last) / 1e9
+            last = now
+            if state.running { state.apply(.tick(seconds: elapsed)) }
+            if event != .tick { state.apply(.input(event)) }
+            let effects = state.effects
+            state.effects.removeAll()
+            for effect in effects {
+                if !perform(effect) { return }
+            }
+        }
+    }
+
+    /// Carries out one effect; returns false when the session should end.
+    private mutating func perform(_ effect: AppEffect) -> Bool {
+        switch effect {
+        case .quit:
+            return false
+        case .listScenarios:
+            state.apply(.scenariosListed(SessionFiles.listScenarios(directory: ScenarioDirectory.locate())))
+        case .load(let path):
+            do {
+                let scenario = try ScenarioLoader.load(path: path)
+                state = try AppState(scenario: scenario, width: state.width, height: state.height, colorMode: state.colorMode)
+                state.apply(.notice("opened \(path)"))
+            } catch {
+                state.apply(.notice("cannot open \(path): \(error)"))
+            }
+        case .exportTrajectories:
+            do {
+                let path = try SessionFiles.exportTrajectories(state)
+                state.apply(.notice("trajectories to step \(state.step) written to \(path)"))
+            } catch {
+                state.apply(.notice("export failed: \(error.description)"))
+            }
+        case .writeScenario:
+            do {
+                let path = try SessionFiles.writeScenario(state)
+                state.apply(.notice("scenario with current learning rates and start written to \(path)"))
+            } catch {
+                state.apply(.notice("write failed: \(error.description)"))
+            }
+        }
+        return true
+    }
+}
