@@ -10,6 +10,8 @@ public enum NamesFile {
     public static func parse(_ text: String, file: String) throws(ModelInventoryError) -> ModelInventory {
         var tensors: [ModelInventory.Tensor] = []
         var seen = Set<String>()
+        // The whole model is bounded too, so totals over tensors (state sizes) cannot overflow.
+        var total = 0
         // "\r\n" is one Character in Swift, so splitting on "\n" alone would leave CRLF files one line.
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         for (number, rawLine) in lines.enumerated() {
@@ -40,6 +42,8 @@ public enum NamesFile {
                 guard !overflow, next <= maximumElements else { throw fail("tensor \(name) has more than 2^48 elements") }
                 product = next
             }
+            total += product
+            guard total <= maximumElements else { throw fail("the tensors up to \(name) add up to more than 2^48 elements") }
             tensors.append(ModelInventory.Tensor(name: name, shape: shape))
         }
         guard !tensors.isEmpty else {

@@ -48,6 +48,8 @@ public enum SafetensorsHeader {
             throw fail("header is not a JSON object; is this a safetensors file?")
         }
         var tensors: [(ModelInventory.Tensor, Int)] = []
+        // The whole model is bounded too (tensors may overlap), so totals over tensors cannot overflow.
+        var total = 0
         for (name, value) in entries where name != "__metadata__" {
             guard let info = value as? [String: Any] else { throw fail("header entry \(name) is not an object") }
             guard let dtype = info["dtype"] as? String, let width = dtypeSizes[dtype] else {
@@ -66,6 +68,8 @@ public enum SafetensorsHeader {
                 guard !overflow, next <= NamesFile.maximumElements else { throw fail("tensor \(name) has more than 2^48 elements") }
                 count = next
             }
+            total += count
+            guard total <= NamesFile.maximumElements else { throw fail("the tensors add up to more than 2^48 elements") }
             guard let offsets = info["data_offsets"] as? [NSNumber], offsets.count == 2 else {
                 throw fail("tensor \(name) has no data_offsets [begin, end]")
             }

@@ -59,6 +59,10 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, line: line,
                                 message: "TOML syntax error: a table header must start with a name of letters, digits, '_' or '-' (or a quoted name), e.g. [problem] or [[optimizer]]")
         }
+        // Likewise toml++ asserts that a list element never starts with '}'.
+        if let line = shape.braceInListLine {
+            throw ScenarioError(file: file, line: line, message: "TOML syntax error: '}' where a list expects a value; close the list with ']'")
+        }
         let root: ConfigValue
         do {
             root = ConfigValue.from(try TOMLTable(string: text))
@@ -136,14 +140,22 @@ struct TOMLPrecheck {
     private(set) var deepestLine = 1
     /// The first line with a table header whose name does not start with a key character.
     private(set) var malformedHeaderLine: Int?
+    /// The first line with a '}' where a list expects its next element.
+    private(set) var braceInListLine: Int?
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
         var depth = 0, dots = 0, line = 1, atLineStart = true
+        // The open brackets, innermost last, and whether a list is waiting for an element.
+        var open: [UInt8] = [], expectingElement = false
         // toml++ skips a UTF-8 byte order mark, so the first line starts after it.
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {
             let byte = bytes[index]
+            if expectingElement, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "#")].contains(byte) {
+                expectingElement = false
+                if byte == UInt8(ascii: "}"), braceInListLine == nil { braceInListLine = line }
+            }
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 index = Self.endOfString(bytes, at: index, counting: &line)
@@ -162,11 +174,15 @@ struct TOMLPrecheck {
                 }
                 depth += 1
                 dots = 0
+                open.append(byte)
+                expectingElement = byte == UInt8(ascii: "[")
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
                 dots = 0
+                _ = open.popLast()
             case UInt8(ascii: "="), UInt8(ascii: ","):
                 dots = 0
+                expectingElement = byte == UInt8(ascii: ",") && open.last == UInt8(ascii: "[")
             case UInt8(ascii: "."):
                 dots += 1
             default:

@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 import XCTest
 
@@ -55,5 +56,22 @@ final class NamesFileFuzzTests: XCTestCase {
             }
         }
         XCTAssertEqual(try NamesFile.parse("w 16777216x16777216\n", file: "n.txt").tensors.first?.count, 1 << 48)
+    }
+}
+
+/// Totals over a whole inventory stay bounded, so the partition report's sums cannot overflow.
+final class InventoryTotalTests: XCTestCase {
+    func testModelsPastTwoToTheFortyEightElementsInTotalAreRefused() throws {
+        // 2^15 tensors of 2^48 elements each would overflow Int when the report adds them up.
+        let lines = (0..<(1 << 15)).map { "t\($0) 16777216x16777216" }
+        XCTAssertThrowsError(try NamesFile.parse(lines.joined(separator: "\n"), file: "n.txt")) { error in
+            XCTAssertEqual((error as? ModelInventoryError)?.line, 2)
+            XCTAssertTrue("\(error)".contains("add up to more than 2^48"), "\(error)")
+        }
+        let entries = (0..<2).map { "\"t\($0)\": {\"dtype\": \"U8\", \"shape\": [281474976710656], \"data_offsets\": [0, 281474976710656]}" }
+        let header = Data(("{" + entries.joined(separator: ", ") + "}").utf8)
+        XCTAssertThrowsError(try SafetensorsHeader.parse(header: header, dataBytes: 1 << 48, path: "m.safetensors")) { error in
+            XCTAssertTrue("\(error)".contains("add up to more than 2^48"), "\(error)")
+        }
     }
 }

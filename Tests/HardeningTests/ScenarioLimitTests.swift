@@ -91,3 +91,30 @@ final class ScenarioLimitTests: XCTestCase {
         assertRefused("[problem]\ntype = \"booth\"\n[[optimizer]]\ntype = \"adam\"\nlr = nan\n", key: "optimizer[1].lr", mentions: ["lr"])
     }
 }
+
+/// Inputs that made toml++ abort on an internal assertion: refused before it sees them, at their line.
+final class TOMLAssertionTests: XCTestCase {
+    func testInputsThatTripTOMLPlusPlusAssertionsAreRefusedAtTheirLine() {
+        let cases: [(String, Int, String)] = [
+            ("[problem]\ntype = \"booth\"\n[é]\n", 3, "table header"),
+            ("[[}optimizer]]\n", 1, "table header"),
+            ("[problem]\n[\n", 2, "table header"),
+            ("\u{FEFF}[ }\n", 1, "table header"),
+            ("x = [1, }\n", 1, "'}' where a list expects a value"),
+            ("x = [\n  # comment\n  }\n", 3, "'}' where a list expects a value"),
+            ("x = { a = [}] }\n", 1, "'}' where a list expects a value"),
+        ]
+        for (text, line, fragment) in cases {
+            XCTAssertThrowsError(try ScenarioLoader.parse(text: text, file: "t.toml")) { error in
+                XCTAssertEqual((error as? ScenarioError)?.line, line, "\(error) for \(text.debugDescription)")
+                XCTAssertTrue("\(error)".contains(fragment), "\(error) for \(text.debugDescription)")
+            }
+        }
+        // Look-alikes that toml++ handles itself still reach it and get its message.
+        for text in ["x = [1, ]\nx = {", "a = \"[}\"\n", "# [}\n", "x = \"\"\"\n[}\"\"\"\n[problem]\n"] {
+            XCTAssertThrowsError(try ScenarioLoader.parse(text: text, file: "t.toml")) { error in
+                XCTAssertFalse("\(error)".contains("where a list expects") || "\(error)".contains("must start with a name"), "\(error)")
+            }
+        }
+    }
+}

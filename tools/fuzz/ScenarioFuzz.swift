@@ -1,0 +1,22 @@
+import Objectives
+import Scenarios
+
+/// libFuzzer entry point: any bytes, read as a scenario file, end in a scenario that keeps the
+/// documented limits or in an error naming the file; anything else traps and is reported.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    do {
+        let scenario = try ScenarioLoader.parse(text: text, file: "fuzz.toml")
+        let problem = scenario.problem
+        precondition(problem.start.count == problem.objective.dimension, "start has the wrong length")
+        precondition(problem.start.allSatisfy(\.isFinite), "start is not finite")
+        precondition(problem.objective.dimension <= Quadratic.maximumDimension, "dimension beyond the limit")
+        precondition(!scenario.optimizers.isEmpty, "no optimizers")
+        precondition(Set(scenario.optimizers.map(\.label)).count == scenario.optimizers.count, "duplicate labels")
+        if let view = problem.view { precondition(view.width.isFinite && view.width > 0, "bad view") }
+    } catch {
+        precondition(error.file == "fuzz.toml" && !error.message.isEmpty, "error without a file or message")
+    }
+    return 0
+}
