@@ -18,8 +18,11 @@ import torch
 
 
 def layout(parameters):
-    """The same Llama-style tensors as descent's BenchModel: width 512, 8 heads, MLP 1376."""
-    dim, hidden, vocab = 512, 1376, 3200
+    """The same Llama-style tensors as descent's BenchModel (width 512, 8 heads, MLP 1376 from 6.4M up)."""
+    dim = 512
+    while dim > 32 and 2 * 3200 * dim // 4 + 4 * dim * dim + 3 * dim * (dim * 43 // 16) > parameters:
+        dim //= 2
+    hidden, vocab = dim * 43 // 16, (3200 if dim == 512 else 800)
     per_layer = 4 * dim * dim + 3 * dim * hidden + 2 * dim
     layers = max(1, round((parameters - (2 * vocab * dim + dim)) / per_layer))
     tensors = [("model.embed_tokens.weight", (vocab, dim))]

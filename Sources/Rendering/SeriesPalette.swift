@@ -1,21 +1,23 @@
-/// Colours and marker glyphs that tell series apart, safe for colour-blind viewers.
+/// Colours and marker glyphs that tell series apart, safe for colour-blind viewers and visible on
+/// the heatmaps they are drawn over.
 ///
-/// The first seven colours are Okabe–Ito (black replaced by light grey for dark terminals),
-/// followed by three more from Paul Tol's palettes. Markers differ too, so series stay distinct
-/// in 8-colour and no-colour modes.
+/// Viridis runs purple, blue, teal, green, yellow, so those hues would vanish into it: the series
+/// use the warm and light Okabe–Ito colours (orange, sky blue, vermillion, reddish purple), then
+/// white, magenta and light tints the colormap never reaches. Markers differ too, so series stay
+/// distinct in 8-colour and no-colour modes.
 public enum SeriesPalette {
     /// Series colours in RGB.
     public static let colors: [TerminalColor] = [
         TerminalColor(hex: 0xE69F00),  // orange
         TerminalColor(hex: 0x56B4E9),  // sky blue
-        TerminalColor(hex: 0x009E73),  // bluish green
-        TerminalColor(hex: 0xF0E442),  // yellow
-        TerminalColor(hex: 0x0072B2),  // blue
-        TerminalColor(hex: 0xD55E00),  // vermillion
-        TerminalColor(hex: 0xCC79A7),  // reddish purple
-        TerminalColor(hex: 0xDDDDDD),  // light grey
-        TerminalColor(hex: 0x44AA99),  // teal
-        TerminalColor(hex: 0x882255),  // wine
+        TerminalColor(hex: 0xF2F2F2),  // white
+        TerminalColor(hex: 0xE8402A),  // vermillion
+        TerminalColor(hex: 0xFF7EB6),  // pink
+        TerminalColor(hex: 0xFF40FF),  // magenta
+        TerminalColor(hex: 0xD4B0FF),  // lavender
+        TerminalColor(hex: 0xFFC48C),  // peach
+        TerminalColor(hex: 0x9E9E9E),  // grey
+        TerminalColor(hex: 0x9E1A1A),  // deep red
     ]
 
     /// Marker glyphs, one per series.

@@ -67,6 +67,10 @@ public final class OutputFile {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(handle.fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                // The reader has gone (`descent run ... | head`): nothing more can be delivered,
+                // so stop the whole run quietly rather than compute output nobody reads.
+                if written < 0 && errno == EPIPE { Foundation.exit(0) }
                 if written <= 0 { break }
                 offset += written
             }

@@ -20,16 +20,16 @@ struct BenchCommand: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "Approximate parameter count (a Llama-style layout of about this size).")
+    @Option(parsing: .unconditional, help: "Approximate parameter count (a Llama-style layout of about this size).")
     var params: Int = 16_000_000
 
-    @Option(help: "Threads for every kernel (default: one per processor).")
+    @Option(parsing: .unconditional, help: "Threads for every kernel (default: one per processor).")
     var threads: Int?
 
     @Option(help: "Comma-separated optimizers (default: all of them).")
     var optimizers: String = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Timed repetitions per optimizer.")
+    @Option(parsing: .unconditional, help: "Timed repetitions per optimizer.")
     var repetitions: Int = 15
 
     @Option(help: "Output format: text or json.")

@@ -10,13 +10,18 @@ struct BenchModel {
     let layers: Int
     let vocabulary: Int
 
-    /// A model of about `parameters` parameters with width 512, 8 heads and an MLP of 1376.
+    /// A model of about `parameters` parameters: width 512, 8 heads and an MLP of 1376 (2.7 x
+    /// width) from about 6.4M parameters up; narrower for smaller sizes so that one layer fits.
     init(parameters: Int) {
-        dim = 512
+        var width = 512
+        while width > 32 && 2 * 3200 * width / 4 + 4 * width * width + 3 * width * (width * 43 / 16) > parameters {
+            width /= 2
+        }
+        dim = width
         heads = 8
-        let hidden = 1376
+        let hidden = width * 43 / 16
         let perLayer = 4 * dim * dim + 3 * dim * hidden + 2 * dim
-        vocabulary = 3200
+        vocabulary = width == 512 ? 3200 : 800
         let embeddings = 2 * vocabulary * dim + dim
         layers = max(1, Int((Double(parameters - embeddings) / Double(perLayer)).rounded()))
         var tensors: [(String, [Int])] = [("model.embed_tokens.weight", [vocabulary, dim])]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `descent` command: watch optimizers work, one update at a time.
 @main
@@ -9,4 +10,11 @@ struct Descent: ParsableCommand {
         subcommands: [TUICommand.self, RenderCommand.self, RunCommand.self, ListCommand.self, PartitionCommand.self, BenchCommand.self, TrainCommand.self, HessianCommand.self, TUIBenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Starts descent. A closed pipe (`descent run ... | head`) must end the program quietly, not
+    /// kill it with SIGPIPE's status 141: writes then fail with EPIPE, which output code handles.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

@@ -29,10 +29,10 @@ struct HessianCommand: ParsableCommand {
     @OptionGroup var modelOptions: TrainModelOptions
     @OptionGroup var optimizerOptions: TrainOptimizerOptions
 
-    @Option(help: "Also take the Hessian after this many training steps.")
+    @Option(parsing: .unconditional, help: "Also take the Hessian after this many training steps.")
     var steps: Int = 0
 
-    @Option(help: "Random partitions averaged for the baseline share.")
+    @Option(parsing: .unconditional, help: "Random partitions averaged for the baseline share.")
     var draws: Int = 20
 
     @Option(name: .shortAndLong, help: "Write the (final) Hessian to this CSV file, one matrix row per line.")

@@ -22,13 +22,13 @@ struct PartitionCommand: ParsableCommand {
     @Argument(help: "A .safetensors file or a names file.")
     var model: String
 
-    @Option(help: "Model width, used to size attention heads (dim*dim/heads elements per head).")
+    @Option(parsing: .unconditional, help: "Model width, used to size attention heads (dim*dim/heads elements per head).")
     var dim: Int = 2048
 
-    @Option(help: "Number of attention heads.")
+    @Option(parsing: .unconditional, help: "Number of attention heads.")
     var heads: Int = 32
 
-    @Option(name: .customLong("kv-heads"), help: "Number of key/value heads (default: --heads).")
+    @Option(name: .customLong("kv-heads"), parsing: .unconditional, help: "Number of key/value heads (default: --heads).")
     var kvHeads: Int?
 
     @Option(help: "Output format: table or json.")

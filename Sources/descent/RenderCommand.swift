@@ -18,7 +18,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "A scenario .toml file.")
     var file: String
 
-    @Option(help: "Steps to take first (default: the scenario's [run] steps).")
+    @Option(parsing: .unconditional, help: "Steps to take first (default: the scenario's [run] steps).")
     var steps: Int?
 
     @Option(help: "Screen width in cells.")

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A scenario .toml file.")
     var file: String
 
-    @Option(help: "Steps to run (default: the scenario's [run] steps).")
+    @Option(parsing: .unconditional, help: "Steps to run (default: the scenario's [run] steps).")
     var steps: Int?
 
     @Option(help: "Output format: csv or json.")

@@ -31,19 +31,19 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Learning-rate schedule: constant, cosine or warmup-cosine (down to --min-lr at the last step).")
     var schedule: ScheduleName = .constant
 
-    @Option(help: "Warm-up steps for warmup-cosine (linear from 0.1 x lr).")
+    @Option(parsing: .unconditional, help: "Warm-up steps for warmup-cosine (linear from 0.1 x lr).")
     var warmup: Int = 100
 
-    @Option(name: .customLong("min-lr"), help: "Final learning rate of the cosine schedules.")
+    @Option(name: .customLong("min-lr"), parsing: .unconditional, help: "Final learning rate of the cosine schedules.")
     var minLR: Double = 0
 
-    @Option(help: "Clip the global gradient norm to this value (off by default).")
+    @Option(parsing: .unconditional, help: "Clip the global gradient norm to this value (off by default).")
     var clip: Double?
 
-    @Option(help: "Training steps (default 1500 for the transformer, 2000 for the MLP).")
+    @Option(parsing: .unconditional, help: "Training steps (default 1500 for the transformer, 2000 for the MLP).")
     var steps: Int?
 
-    @Option(name: .customLong("eval-every"), help: "Evaluate on the validation split every this many steps.")
+    @Option(name: .customLong("eval-every"), parsing: .unconditional, help: "Evaluate on the validation split every this many steps.")
     var evalEvery: Int = 100
 
     @Option(help: "Write a checkpoint here at the end (never overwrites without --force).")

@@ -23,40 +23,40 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "Text file for --task text (UTF-8; the first 90% trains, the rest validates).")
     var text: String?
 
-    @Option(help: "Transformer blocks (default 1).")
+    @Option(parsing: .unconditional, help: "Transformer blocks (default 1).")
     var layers: Int?
 
-    @Option(help: "Transformer width (default 64; 8 for hessian).")
+    @Option(parsing: .unconditional, help: "Transformer width (default 64; 8 for hessian).")
     var dim: Int?
 
-    @Option(help: "Attention heads (default 4; 2 for hessian).")
+    @Option(parsing: .unconditional, help: "Attention heads (default 4; 2 for hessian).")
     var heads: Int?
 
-    @Option(name: .customLong("kv-heads"), help: "Key/value heads for grouped-query attention (default: --heads).")
+    @Option(name: .customLong("kv-heads"), parsing: .unconditional, help: "Key/value heads for grouped-query attention (default: --heads).")
     var kvHeads: Int?
 
     @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64; 8,8 for hessian).")
     var hidden: String?
 
-    @Option(help: "Transformer context for --task text (default 64; 8 for hessian; modadd sequences are always 3 tokens).")
+    @Option(parsing: .unconditional, help: "Transformer context for --task text (default 64; 8 for hessian; modadd sequences are always 3 tokens).")
     var context: Int?
 
-    @Option(help: "Examples per step (default: 256 for modadd, 32 for text, 64 for spirals and blobs).")
+    @Option(parsing: .unconditional, help: "Examples per step (default: 256 for modadd, 32 for text, 64 for spirals and blobs).")
     var batch: Int?
 
     @Option(help: "MLP nonlinearity: tanh, relu or gelu.")
     var activation: Activation = .tanh
 
-    @Option(help: "Modulus p of modular addition (default 97; 7 for hessian).")
+    @Option(parsing: .unconditional, help: "Modulus p of modular addition (default 97; 7 for hessian).")
     var modulus: Int?
 
-    @Option(name: .customLong("train-fraction"), help: "Share of the p^2 modadd pairs used for training.")
+    @Option(name: .customLong("train-fraction"), parsing: .unconditional, help: "Share of the p^2 modadd pairs used for training.")
     var trainFraction: Double = 0.5
 
-    @Option(help: "Points of the spirals or blobs dataset (default 1000; 200 for hessian).")
+    @Option(parsing: .unconditional, help: "Points of the spirals or blobs dataset (default 1000; 200 for hessian).")
     var points: Int?
 
-    @Option(help: "Number of Gaussian blobs.")
+    @Option(parsing: .unconditional, help: "Number of Gaussian blobs.")
     var classes: Int = 4
 
     @Option(help: "Seed of the dataset, the initial weights and the batch order.")

@@ -7,19 +7,19 @@ struct TrainOptimizerOptions: ParsableArguments {
     @Option(help: "Optimizer: \(OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: String = "adamw"
 
-    @Option(help: "Base learning rate (default 3e-3 for the Adam family, AdaGrad and RMSprop; 0.1 for the SGD family).")
+    @Option(parsing: .unconditional, help: "Base learning rate (default 3e-3 for the Adam family, AdaGrad and RMSprop; 0.1 for the SGD family).")
     var lr: Double?
 
     @Option(help: "Adam betas as two comma-separated numbers, e.g. 0.9,0.98.")
     var betas: String?
 
-    @Option(help: "Epsilon added to the denominator.")
+    @Option(parsing: .unconditional, help: "Epsilon added to the denominator.")
     var eps: Double?
 
-    @Option(help: "SGD momentum.")
+    @Option(parsing: .unconditional, help: "SGD momentum.")
     var momentum: Double?
 
-    @Option(name: .customLong("weight-decay"), help: "Weight decay (decoupled for adamw and adam-mini; default 1 for those on modadd, where it drives generalisation, else the optimizer's torch default).")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "Weight decay (decoupled for adamw and adam-mini; default 1 for those on modadd, where it drives generalisation, else the optimizer's torch default).")
     var weightDecay: Double?
 
     @Option(name: .customLong("set"), help: "Any other hyperparameter by its torch name, e.g. --set nesterov=true (repeatable).")
