@@ -1,25 +1,11 @@
+import Scenarios
+
 /// Small JSON literals for streamed output.
 enum JSONText {
-    /// A JSON string with escapes.
+    /// A JSON string with escapes: a TOML basic string escapes the same characters the same way
+    /// (quote, backslash, control characters as \n, \t, \r or \uXXXX), so it is valid JSON too.
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        TOMLText.string(text)
     }
 
     /// A number in its shortest round-trip form; non-finite values become null.
