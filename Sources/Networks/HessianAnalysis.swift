@@ -1,3 +1,4 @@
+import Dispatch
 import Objectives
 import OptimizerCore
 
@@ -7,16 +8,32 @@ public enum HessianAnalysis {
     /// symmetrised as (H + H^T) / 2. Costs 2n gradient evaluations for n parameters.
     public static func hessian(network: any NeuralNetwork<Double>, parameters: [Double], batch: Batch,
                                step h: Double = 1e-5) -> Matrix {
+        hessian(networks: [network], parameters: parameters, batch: batch, step: h)
+    }
+
+    /// The same Hessian with its columns shared among several copies of the network (one per
+    /// thread, each with its own scratch); the result does not depend on how many there are.
+    public static func hessian(networks: [any NeuralNetwork<Double>], parameters: [Double], batch: Batch,
+                               step h: Double = 1e-5) -> Matrix {
         let n = parameters.count
         var matrix = Matrix(rows: n, columns: n)
-        var probe = parameters
-        for j in 0..<n {
-            probe[j] = parameters[j] + h
-            let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-            probe[j] = parameters[j] - h
-            let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-            probe[j] = parameters[j]
-            for i in 0..<n { matrix.elements[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
+        let workers = networks.count
+        let box = NetworkList(networks)
+        matrix.elements.withUnsafeMutableBufferPointer { elements in
+            let output = SharedPointer(elements.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let network = box.networks[worker]
+                var probe = parameters
+                for j in stride(from: worker, to: n, by: workers) {
+                    probe[j] = parameters[j] + h
+                    let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                    probe[j] = parameters[j] - h
+                    let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                    probe[j] = parameters[j]
+                    // Column j is written by this worker only.
+                    for i in 0..<n { output.base[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
+                }
+            }
         }
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
@@ -74,4 +91,10 @@ public enum HessianAnalysis {
         }
         return inside / all
     }
+}
+
+/// Networks handed to Hessian workers, one each: no two threads touch the same network.
+private struct NetworkList: @unchecked Sendable {
+    let networks: [any NeuralNetwork<Double>]
+    init(_ networks: [any NeuralNetwork<Double>]) { self.networks = networks }
 }

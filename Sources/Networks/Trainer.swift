@@ -14,17 +14,17 @@ public final class Trainer {
     /// The network (Float precision).
     public let network: any NeuralNetwork<Float>
     /// The parameters, laid out by `network.layout`.
-    public private(set) var parameters: [Float]
+    public internal(set) var parameters: [Float]
     /// The gradients of the last step (before clipping).
     public private(set) var gradients: [Float]
     /// The optimizer with its state.
-    public private(set) var optimizer: any Optimizer<Float>
+    public internal(set) var optimizer: any Optimizer<Float>
     /// Steps completed.
-    public private(set) var completedSteps = 0
+    public internal(set) var completedSteps = 0
     /// Draws the batches; saved so a resumed run sees the same batches.
-    public private(set) var generator: SeededGenerator
+    public internal(set) var generator: SeededGenerator
     /// Mean validation-free training loss on the first batch, for reports.
-    public private(set) var initialLoss: Double?
+    public internal(set) var initialLoss: Double?
     private var batch = Batch()
     private let validationBatches: [Batch]
 

@@ -97,7 +97,7 @@ enum OptimizerLoader {
 
     private static func checkPartition(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
         do throws(PartitionError) {
-            _ = try configuration.makeOptimizer(Double.self, layout: problem.objective.layout,
+            _ = try configuration.makeOptimizer(Double.self, layout: problem.layout,
                                                 defaultPartition: problem.defaultPartition,
                                                 hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
         } catch {

@@ -1,3 +1,4 @@
+import Networks
 import Objectives
 import OptimizerCore
 
@@ -11,6 +12,8 @@ public struct Problem: Sendable {
         case expression(ExpressionSurface)
         /// f(x) = 1/2 (x - x*)^T H (x - x*).
         case quadratic(Quadratic)
+        /// A network trained on a dataset, in minibatches.
+        case network(NetworkProblem)
     }
 
     /// The problem.
@@ -24,13 +27,27 @@ public struct Problem: Sendable {
     /// The `[problem]` table as written, kept so a retuned scenario can be saved faithfully.
     public var source: [(key: String, value: ConfigValue)]
 
-    /// The objective to minimise.
-    public var objective: any Objective {
+    /// The objective to minimise, for problems given by a formula (nil for networks, whose loss
+    /// is a minibatch estimate).
+    public var objective: (any Objective)? {
         switch kind {
         case .surface(let s): s
         case .expression(let e): e
         case .quadratic(let q): q
+        case .network: nil
         }
+    }
+
+    /// The network problem, if this is one.
+    public var network: NetworkProblem? {
+        if case .network(let n) = kind { return n }
+        return nil
+    }
+
+    /// The layout of the parameters every optimizer updates.
+    public var layout: ParameterLayout {
+        if case .network(let n) = kind { return n.layout }
+        return objective!.layout
     }
 
     /// The objective as a 2D surface, for problems that have one.
@@ -38,7 +55,7 @@ public struct Problem: Sendable {
         switch kind {
         case .surface(let s): s
         case .expression(let e): e
-        case .quadratic: nil
+        case .quadratic, .network: nil
         }
     }
 
@@ -49,10 +66,13 @@ public struct Problem: Sendable {
     }
 
     /// Adam-mini's partition when the optimizer table names none: Hessian blocks on quadratics,
-    /// one tensor (`xy`) on surfaces.
+    /// the official rules on networks, one tensor (`xy`) on surfaces.
     public var defaultPartition: PartitionStrategy {
-        if case .quadratic = kind { return .hessianBlocks }
-        return .tensor
+        switch kind {
+        case .quadratic: return .hessianBlocks
+        case .network(let n): return n.defaultPartition
+        default: return .tensor
+        }
     }
 
     /// Block-GD's curvatures for a block map: lambda_max of each diagonal block of H.
@@ -75,6 +95,7 @@ public struct Problem: Sendable {
         case .surface(let s): s.name
         case .expression: "expression"
         case .quadratic: "quadratic"
+        case .network(let n): n.model.name
         }
     }
 }

@@ -9,7 +9,7 @@ enum ProblemLoader {
     static func read(_ table: TableReader, seed: UInt64) throws(ScenarioError) -> Problem {
         var reader = table
         guard let type = try reader.string("type") else {
-            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\" or \"quadratic\"")
+            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\", \"quadratic\", \"mlp\" or \"transformer\"")
         }
         let noise = try reader.number("noise", 0...1e6, describe: "a number >= 0 (standard deviation of gradient noise)") ?? 0
         let kind: Problem.Kind
@@ -28,6 +28,10 @@ enum ProblemLoader {
         case "quadratic":
             valid += ["hessian", "blocks", "minimum", "coupling"]
             kind = .quadratic(try readQuadratic(&reader, seed: seed))
+        case "mlp", "transformer":
+            let network = try NetworkProblemLoader.read(&reader, type: type, seed: seed)
+            try reader.requireAllUsed(valid: ["type"] + NetworkProblemLoader.keys)
+            return Problem(kind: .network(network), start: [], view: nil, noise: 0, source: table.entries)
         default:
             valid += ["parameters"]
             var parameters: [String: Double] = [:]
@@ -43,7 +47,7 @@ enum ProblemLoader {
                 kind = .surface(try Surface.named(type, parameters: parameters))
             } catch {
                 let key = reader.has("parameters") && Surface.names.contains(type) ? "parameters" : "type"
-                throw reader.error(key, error.description + (key == "type" ? "; or use \"expression\" or \"quadratic\"" : ""))
+                throw reader.error(key, error.description + (key == "type" ? "; or use \"expression\", \"quadratic\", \"mlp\" or \"transformer\"" : ""))
             }
         }
         var problem = Problem(kind: kind, start: [], view: nil, noise: noise, source: table.entries)
@@ -157,7 +161,7 @@ enum ProblemLoader {
     }
 
     private static func readStart(_ reader: inout TableReader, problem: Problem, seed: UInt64) throws(ScenarioError) -> [Double] {
-        let n = problem.objective.dimension
+        let n = problem.layout.count
         let random: Bool
         if case .string(let word)? = reader.entries.first(where: { $0.key == "start" })?.value {
             _ = reader.raw("start")

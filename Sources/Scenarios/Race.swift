@@ -16,10 +16,12 @@ public struct Race<Scalar: OptimizerScalar>: Sendable {
     public private(set) var start: [Double]
     private let problem: Problem
 
-    /// Sets up the scenario's optimizers at its start point.
+    /// Sets up the scenario's optimizers at its start point; the problem must have an objective
+    /// (networks race in a `NetworkRace`).
     public init(scenario: Scenario) throws(PartitionError) {
         problem = scenario.problem
-        objective = problem.objective
+        guard let objective = problem.objective else { preconditionFailure("a network problem races in a NetworkRace") }
+        self.objective = objective
         start = problem.start
         racers = []
         for (index, entry) in scenario.optimizers.enumerated() {
@@ -58,7 +60,7 @@ public struct Race<Scalar: OptimizerScalar>: Sendable {
     }
 
     private static func build(_ configuration: OptimizerConfiguration, problem: Problem) throws(PartitionError) -> any Optimizer<Scalar> {
-        try configuration.makeOptimizer(Scalar.self, layout: problem.objective.layout,
+        try configuration.makeOptimizer(Scalar.self, layout: problem.layout,
                                         defaultPartition: problem.defaultPartition,
                                         hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
     }

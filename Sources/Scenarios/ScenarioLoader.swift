@@ -89,6 +89,14 @@ public enum ScenarioLoader {
         }
         let problem = try ProblemLoader.read(TableReader(problemEntries, section: "problem", path: "problem", context: context),
                                              seed: settings.seed)
+        if problem.network != nil {
+            // Networks train in float32, as `descent train` does.
+            if let runEntries = try top.table("run"), runEntries.contains(where: { $0.key == "precision" }), settings.precision == .double {
+                let run = TableReader(runEntries, section: "run", path: "run", context: context)
+                throw run.error("precision", "precision = \"double\" is not available for networks; they train in float (remove the key or write \"float\")")
+            }
+            settings.precision = .float
+        }
         guard let optimizerValue = top.raw("optimizer") else {
             throw top.error(nil, "no optimizers; add at least one [[optimizer]] table with type = one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -76,8 +76,14 @@ extension AppState {
         case .character("j"), .shiftDown: viewport = viewport.panned(byFractionX: 0, y: -0.1)
         case .character("z"): viewport = viewport.zoomed(by: 0.8)
         case .character("x"): viewport = viewport.zoomed(by: 1.25)
-        case .character("0"): viewport = plane.defaultViewport
+        case .character("0"): viewport = plane?.defaultViewport ?? viewport
         case .character("f"): fadesOldIterates.toggle()
+        case .character("H"):
+            guard plane == nil else { break }
+            takeNetworkHessian()
+            if case .success(let h) = networkHessian {
+                notice = "Hessian of \(h.label) at step \(h.step): \(Formatting.percent(h.shareInBlocks)) inside Adam-mini's blocks, \(Formatting.percent(h.shareInRandomBlocks)) for random blocks"
+            }
         case .character("?"): overlay = .help
         case .character("o"): overlay = .picker(PickerState()); effects.append(.listScenarios)
         case .character("e"): effects.append(.exportTrajectories)
@@ -108,7 +114,7 @@ extension AppState {
     }
 
     private mutating func handleMouse(x: Int, y: Int, kind: MouseKind) {
-        guard overlay == .none, !layout.isTooSmall else { return }
+        guard overlay == .none, !layout.isTooSmall, let plane else { return }
         let inner = layout.surface.interior
         guard inner.contains(x: x, y: y) else { return }
         switch kind {
@@ -116,7 +122,7 @@ extension AppState {
             let fx = (Double(x - inner.x) + 0.5) / Double(inner.width)
             let fy = (Double(y - inner.y) + 0.5) / Double(inner.height)
             let point = viewport.point(fractionX: fx, fractionFromTop: fy)
-            do throws(PartitionError) {
+            do throws(RaceSetupError) {
                 try timeline.restart(from: plane.lift(point.x, point.y))
                 notice = "restarted every optimizer from (\(Formatting.number(point.x)), \(Formatting.number(point.y)))"
             } catch {
@@ -144,7 +150,7 @@ extension AppState {
         var configuration = racer(selected).configuration
         let old = configuration.hyperparameters.learningRate
         configuration.hyperparameters.learningRate = old * factor
-        do throws(PartitionError) {
+        do throws(RaceSetupError) {
             try timeline.retune(racer: selected, configuration: configuration)
             let name = configuration.kind == .blockGD ? "scale" : "lr"
             notice = "\(racer(selected).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"

@@ -17,8 +17,8 @@ public struct AppState: Sendable {
 
     /// The scenario as loaded (optimizer settings here are the file's; the timeline holds retunes).
     public let scenario: Scenario
-    /// The plane the surface panel draws.
-    public let plane: SurfacePlane
+    /// The plane the surface panel draws (nil for a network, which has no surface to draw).
+    public let plane: SurfacePlane?
     /// The run: current race, paths, losses, snapshots.
     public internal(set) var timeline: Timeline
     /// Index of the selected optimizer (Tab / Shift-Tab).
@@ -33,6 +33,8 @@ public struct AppState: Sendable {
     var stepCarry = 0.0
     /// The data box the surface panel shows.
     public internal(set) var viewport: Viewport
+    /// The network Hessian last taken (at load, then with `H`), or why it could not be (networks only).
+    public internal(set) var networkHessian: Result<NetworkHessian, HessianUnavailable>?
     /// Whether old iterates are drawn faded.
     public internal(set) var fadesOldIterates = false
     /// The overlay on top.
@@ -49,14 +51,16 @@ public struct AppState: Sendable {
     public var effects: [AppEffect] = []
 
     /// A session at step 0 of `scenario` on a `width` x `height` screen.
-    public init(scenario: Scenario, width: Int, height: Int, colorMode: ColorMode) throws(PartitionError) {
+    public init(scenario: Scenario, width: Int, height: Int, colorMode: ColorMode) throws(RaceSetupError) {
         self.scenario = scenario
-        plane = SurfacePlane(problem: scenario.problem)
+        let plane = scenario.problem.network == nil ? SurfacePlane(problem: scenario.problem) : nil
+        self.plane = plane
         timeline = Timeline(race: try AnyRace(scenario: scenario), plane: plane)
-        viewport = plane.defaultViewport
+        viewport = plane?.defaultViewport ?? Viewport(x: 0...1, y: 0...1)
         self.width = width
         self.height = height
         self.colorMode = colorMode
+        if plane == nil { takeNetworkHessian() }
     }
 
     /// The current step.
@@ -69,7 +73,9 @@ public struct AppState: Sendable {
     public func racer(_ index: Int) -> RacerSnapshot { timeline.race.snapshot(index) }
 
     /// The panel layout for the current size.
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, optimizerCount: optimizerCount) }
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, optimizerCount: optimizerCount, trainsNetwork: plane == nil)
+    }
 
     /// The scenario with the current settings: retuned learning rates and the current start.
     public var currentScenario: Scenario {
@@ -84,6 +90,12 @@ public struct AppState: Sendable {
 }
 
 extension AppState {
+    /// Forms the network Hessian at the selected optimizer's current weights (what `H` does).
+    public mutating func takeNetworkHessian() {
+        guard let race = timeline.race.networkRace, selected < race.racers.count else { return }
+        networkHessian = NetworkHessian.take(race, racer: selected, seed: scenario.settings.seed)
+    }
+
     /// Advances every optimizer `count` steps (what `n` does `count` times).
     public mutating func advance(steps count: Int) {
         timeline.forward(count)

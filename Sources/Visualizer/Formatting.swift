@@ -15,6 +15,12 @@ public enum Formatting {
         return String(format: "%.2e", x)
     }
 
+    /// A share as a percentage with one decimal, e.g. `12.5%`.
+    public static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
+        return String(format: "%.1f%%", share * 100)
+    }
+
     /// A byte count, e.g. `16 B`, `3.5 KiB`.
     public static func bytes(_ count: Int) -> String {
         if count < 1024 { return "\(count) B" }

@@ -23,9 +23,12 @@ struct HessianPanel {
                                         blocks: quadratic.blockSizes, secondaryBlocks: groups,
                                         mode: state.colorMode, secondaryColor: secondary), in: matrixRect)
             writeKey(in: keyRow, label: selected.label, color: secondary, into: &canvas)
+        case .network:
+            NetworkHessianPanel(state: state).render(in: rect, into: &canvas)
         default:
             let point = selected.point
-            let matrix = state.timeline.race.objective.hessian(at: point)
+            guard let objective = state.timeline.race.objective else { return }
+            let matrix = objective.hessian(at: point)
             let values = matrix.symmetricEigenvalues()
             let title = "Hessian at \(selected.label) · step \(state.step)"
             let inner = PanelStyle.frame(rect, title: title, into: &canvas)
@@ -55,7 +58,7 @@ struct HessianPanel {
         return lines.joined(separator: "\n")
     }
 
-    private func writeKey(in row: Rect, label: String, color: TerminalColor, into canvas: inout Canvas) {
+    func writeKey(in row: Rect, label: String, color: TerminalColor, into canvas: inout Canvas) {
         var x = row.x
         x = canvas.write("─ Hessian blocks  ", x: x, y: row.y, style: PanelStyle.muted, maxWidth: row.width)
         x = canvas.write("━ ", x: x, y: row.y, style: Style(foreground: color, attributes: .bold), maxWidth: max(0, row.maxX - x))

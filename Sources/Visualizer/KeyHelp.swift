@@ -37,8 +37,21 @@ public enum KeyHelp {
         ]),
     ]
 
+    /// Keys that apply to a network scenario instead of the surface keys.
+    static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
+        ("H", "form the Hessian at the selected optimizer's weights (Adam-mini's blocks outlined)"),
+    ])
+
+    /// The help text for a session, one key per line, with its rewind window.
+    public static func text(for state: AppState) -> String {
+        text(trainsNetwork: state.plane == nil, window: state.timeline.window,
+             interval: state.timeline.checkpointInterval)
+    }
+
     /// The help text, one key per line.
-    public static var text: String {
+    public static func text(trainsNetwork: Bool = false, window: Int = Timeline.maximumWindow,
+                            interval: Int = Timeline.initialCheckpointInterval) -> String {
+        let sections = trainsNetwork ? self.sections.map { $0.title == "Surface" ? networkSection : $0 } : self.sections
         let keyWidth = sections.flatMap(\.keys).map { $0.0.count }.max() ?? 0
         var lines: [String] = []
         for section in sections {
@@ -49,8 +62,9 @@ public enum KeyHelp {
             }
         }
         lines.append("")
-        lines.append("Rewinding keeps every state of the last \(Timeline.window) steps and a snapshot every "
-            + "\(Timeline.checkpointInterval) steps; older steps are recomputed from a snapshot, bit for bit.")
+        lines.append("Rewinding is exact: every state of the last \(window) steps is kept, and a snapshot every "
+            + "\(interval) steps (the spacing doubles when a long run fills its memory budget); older steps are "
+            + "recomputed from a snapshot, bit for bit. Paths are thinned to what the screen can show.")
         return lines.joined(separator: "\n")
     }
 }

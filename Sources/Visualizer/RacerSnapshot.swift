@@ -9,13 +9,13 @@ public struct RacerSnapshot: Sendable {
     public var configuration: OptimizerConfiguration
     /// The learning-rate schedule.
     public var schedule: LearningRateSchedule
-    /// f at the current parameters.
+    /// f at the current parameters; for a network, the latest batch loss.
     public var loss: Double
-    /// Norm of the exact gradient.
+    /// Norm of the exact gradient (a network: of the latest batch's gradient).
     public var gradientNorm: Double
     /// The step whose update went non-finite, if any.
     public var divergedAt: Int?
-    /// The last finite parameters.
+    /// The last finite parameters (formula problems; empty for networks).
     public var point: [Double]
     /// The effective step sizes the optimizer keeps right now.
     public var stepSizes: StepSizeReport
@@ -23,6 +23,8 @@ public struct RacerSnapshot: Sendable {
     public var stateElementCount: Int
     /// Bytes of optimizer state.
     public var stateBytes: Int
+    /// The latest validation loss and accuracy (networks only).
+    public var validation: NetworkRacer.Evaluation?
 
     init<T: OptimizerScalar>(_ racer: Racer<T>) {
         label = racer.label
@@ -35,5 +37,19 @@ public struct RacerSnapshot: Sendable {
         stepSizes = racer.optimizer.stepSizes()
         stateElementCount = racer.optimizer.stateElementCount
         stateBytes = racer.optimizer.stateBytes
+    }
+
+    init(_ racer: NetworkRacer) {
+        label = racer.label
+        configuration = racer.configuration
+        schedule = racer.schedule
+        loss = racer.loss
+        gradientNorm = racer.gradientNorm
+        divergedAt = racer.divergedAt
+        point = []
+        stepSizes = racer.stepSizes
+        stateElementCount = racer.state.optimizer.stateElementCount
+        stateBytes = racer.state.optimizer.stateBytes
+        validation = racer.validation
     }
 }

@@ -12,7 +12,7 @@ public struct ScreenLayout: Sendable, Equatable {
     public let width: Int
     /// Terminal height.
     public let height: Int
-    /// The surface panel, border included.
+    /// The surface panel, border included (empty when a network trains: the loss takes its place).
     public let surface: Rect
     /// The Hessian panel.
     public let hessian: Rect
@@ -25,8 +25,9 @@ public struct ScreenLayout: Sendable, Equatable {
     /// The status line.
     public let status: Rect
 
-    /// Lays out a `width` x `height` screen for `optimizerCount` legend rows.
-    public init(width: Int, height: Int, optimizerCount: Int) {
+    /// Lays out a `width` x `height` screen for `optimizerCount` legend rows; `trainsNetwork` puts
+    /// the loss curves where the surface would be, with the Hessian and step sizes beside them.
+    public init(width: Int, height: Int, optimizerCount: Int, trainsNetwork: Bool = false) {
         self.width = width
         self.height = height
         let screen = Rect(x: 0, y: 0, width: max(0, width), height: max(0, height))
@@ -38,11 +39,19 @@ public struct ScreenLayout: Sendable, Equatable {
         legend = legendRect
         let surfaceWidth = Int((Double(top.width) * (width >= 160 ? 0.6 : 0.56)).rounded())
         let (left, right) = top.splitLeft(surfaceWidth)
-        surface = left
-        let panels = right.rows(weights: [1.15, 1, 0.95])
-        hessian = panels[0]
-        loss = panels[1]
-        stepSizes = panels[2]
+        if trainsNetwork {
+            surface = Rect(x: left.x, y: left.y, width: 0, height: 0)
+            loss = left
+            let panels = right.rows(weights: [1.5, 1])
+            hessian = panels[0]
+            stepSizes = panels[1]
+        } else {
+            surface = left
+            let panels = right.rows(weights: [1.15, 1, 0.95])
+            hessian = panels[0]
+            loss = panels[1]
+            stepSizes = panels[2]
+        }
     }
 
     /// Whether the terminal is below the minimum size.

@@ -17,7 +17,9 @@ public final class ScreenRenderer: @unchecked Sendable {
             renderTooSmall(state, into: &canvas)
             return canvas
         }
-        SurfacePanel(state: state, cache: cache).render(in: layout.surface, into: &canvas)
+        if let plane = state.plane {
+            SurfacePanel(state: state, plane: plane, cache: cache).render(in: layout.surface, into: &canvas)
+        }
         HessianPanel(state: state).render(in: layout.hessian, into: &canvas)
         LossPanel(state: state).render(in: layout.loss, into: &canvas)
         StepSizePanel(state: state).render(in: layout.stepSizes, into: &canvas)
@@ -28,7 +30,7 @@ public final class ScreenRenderer: @unchecked Sendable {
             break
         case .help:
             let main = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
-            canvas.render(Overlay(title: "descent · keys · esc closes", text: KeyHelp.text, maxWidth: 96,
+            canvas.render(Overlay(title: "descent · keys · esc closes", text: KeyHelp.text(for: state), maxWidth: 96,
                                   borderStyle: PanelStyle.title), in: main)
         case .picker(let picker):
             PickerPanel(picker: picker).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height - 1), into: &canvas)

@@ -9,7 +9,7 @@ public enum SessionFiles {
         let path = freshPath(directory: directory, base: "\(baseName(state))-step\(state.step)", extension: "csv")
         let sink = try OutputFile(.file(path: path, overwrite: false))
         var race = state.timeline.initialRace
-        sink.write(TrajectoryCSV.header(dimension: race.objective.dimension))
+        sink.write(race.csvHeader)
         var text = ""
         race.csvRows(into: &text)
         while race.step < state.step {

@@ -15,7 +15,8 @@ struct StatusLine {
     /// The right part: the notice if there is one, else as many key hints as fit.
     func rightText(room: Int) -> String {
         if let notice = state.notice { return TextMetrics.truncate(notice, to: max(0, room)) + " " }
-        let hints = ["? help", "q quit", "n step", "b back", "space run", "+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write"]
+        let network = state.plane == nil ? ["H hessian"] : []
+        let hints = ["? help", "q quit", "n step", "b back", "space run"] + network + ["+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write"]
         var shown: [String] = []
         for hint in hints {
             let candidate = (shown + [hint]).joined(separator: "  ") + " "
@@ -23,7 +24,7 @@ struct StatusLine {
             shown.append(hint)
         }
         // Most useful first when cutting, but read in a natural order.
-        let order = ["n step", "b back", "space run", "+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write", "? help", "q quit"]
+        let order = ["n step", "b back", "space run"] + network + ["+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write", "? help", "q quit"]
         return order.filter(shown.contains).joined(separator: "  ") + " "
     }
 

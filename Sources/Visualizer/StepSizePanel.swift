@@ -34,7 +34,7 @@ struct StepSizePanel {
     private func label(group: Int, report: StepSizeReport) -> String {
         let start = report.groupSizes[..<group].reduce(0, +)
         let size = report.groupSizes[group]
-        if state.plane.isProjection {
+        if state.plane?.isProjection ?? true {
             return size == 1 ? "x\(start)" : "x\(start)…x\(start + size - 1)"
         }
         let names = ["x", "y"]

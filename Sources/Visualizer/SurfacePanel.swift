@@ -6,12 +6,13 @@ struct SurfacePanel {
     static let recentIterates = 40
 
     var state: AppState
+    var plane: SurfacePlane
     var cache: SurfaceLayerCache
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let inner = PanelStyle.frame(rect, title: title, into: &canvas)
         guard inner.width > 0, inner.height > 0 else { return }
-        let layer = cache.layer(plane: state.plane, viewport: state.viewport, width: inner.width,
+        let layer = cache.layer(plane: plane, viewport: state.viewport, width: inner.width,
                                 height: inner.height, mode: state.colorMode)
         canvas.blit(layer, at: Position(x: inner.x, y: inner.y))
         canvas.render(paths(dotWidth: inner.width * 2, dotHeight: inner.height * 4), in: inner)
@@ -20,7 +21,7 @@ struct SurfacePanel {
     private var title: String {
         let v = state.viewport
         let box = "x \(Formatting.number(v.xMin))…\(Formatting.number(v.xMax))  y \(Formatting.number(v.yMin))…\(Formatting.number(v.yMax))"
-        if case .projection(let slice) = state.plane.kind {
+        if case .projection(let slice) = plane.kind {
             return "projection (\(slice.origin.count)-D) onto the plane through the start: → eigvec λmax \(Formatting.number(slice.lambda1)), ↑ eigvec λmin \(Formatting.number(slice.lambda2))"
         }
         return "\(state.scenario.problem.typeName) · \(box)"
@@ -46,7 +47,7 @@ struct SurfacePanel {
             (visibleIndex(a) == state.selected ? 1 : 0) < (visibleIndex(b) == state.selected ? 1 : 0)
         }
         let minimumColor: TerminalColor = state.colorMode == .none ? .default : .rgb(255, 255, 255)
-        return PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: state.plane.minima,
+        return PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: plane.minima,
                            minimumColor: minimumColor, dotBudgetPerPath: dotWidth * dotHeight)
     }
 

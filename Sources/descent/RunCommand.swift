@@ -1,4 +1,5 @@
 import ArgumentParser
+import Networks
 import Foundation
 import OptimizerCore
 import Scenarios
@@ -51,6 +52,15 @@ struct RunCommand: ParsableCommand {
         if let steps { scenario.settings.steps = steps }
         do {
             let sink = try OutputFile(output.map { .file(path: $0, overwrite: force) } ?? .standardOutput)
+            if scenario.problem.network != nil {
+                let race = try NetworkRace(scenario: scenario)
+                switch format {
+                case .csv: NetworkRunStreamer.csv(race, steps: scenario.settings.steps, to: sink)
+                case .json: NetworkRunStreamer.json(race, scenario: scenario, to: sink)
+                }
+                try sink.finish()
+                return
+            }
             switch scenario.settings.precision {
             case .double: try emit(Race<Double>(scenario: scenario), scenario: scenario, to: sink)
             case .float: try emit(Race<Float>(scenario: scenario), scenario: scenario, to: sink)
@@ -59,6 +69,8 @@ struct RunCommand: ParsableCommand {
         } catch let error as OutputFileError {
             throw fail(error)
         } catch let error as PartitionError {
+            throw fail("\(file): \(error)")
+        } catch let error as TrainingError {
             throw fail("\(file): \(error)")
         }
     }

@@ -38,13 +38,13 @@ final class KeyHandlingTests: XCTestCase {
         state.advance(steps: 10)
         let atTen = state.allBits
         let lossesAtTen = state.timeline.losses
-        state.advance(steps: Timeline.window + 100)
+        state.advance(steps: Timeline.maximumWindow + 100)
         let atEnd = state.allBits
-        for _ in 0..<(Timeline.window + 100) { state = state.after(Fixtures.key("b")) }
+        for _ in 0..<(Timeline.maximumWindow + 100) { state = state.after(Fixtures.key("b")) }
         XCTAssertEqual(state.step, 10)
         XCTAssertEqual(state.allBits, atTen)
         XCTAssertEqual(state.timeline.losses.map { $0.map(\.bitPattern) }, lossesAtTen.map { $0.map(\.bitPattern) })
-        state.advance(steps: Timeline.window + 100)
+        state.advance(steps: Timeline.maximumWindow + 100)
         XCTAssertEqual(state.allBits, atEnd)
     }
 

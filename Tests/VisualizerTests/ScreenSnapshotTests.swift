@@ -36,7 +36,7 @@ final class ScreenSnapshotTests: XCTestCase {
         for key in ["n  →", "shift-tab", "1 … 9", "[  ]", "h j k l", "click", "space", "esc", "q"] {
             XCTAssertTrue(text.contains(key), "help lists \(key)")
         }
-        XCTAssertTrue(text.contains("last \(Timeline.window) steps"))
+        XCTAssertTrue(text.contains("last \(Timeline.maximumWindow) steps"))
         Snapshot.assert(text, named: "help-120x40")
     }
 
