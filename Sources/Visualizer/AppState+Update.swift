@@ -33,7 +33,8 @@ extension AppState {
     private mutating func run(seconds: Double) {
         guard running, seconds.isFinite, seconds > 0, !layout.isTooSmall, overlay == .none else { return }
         stepCarry += SpeedSetting.stepsPerSecond[speedIndex] * seconds
-        let count = min(Int(stepCarry), SpeedSetting.maximumStepsPerTick)
+        let bound = plane == nil ? SpeedSetting.maximumNetworkStepsPerTick : SpeedSetting.maximumStepsPerTick
+        let count = min(Int(stepCarry), bound)
         stepCarry -= Double(Int(stepCarry))
         timeline.forward(count)
     }

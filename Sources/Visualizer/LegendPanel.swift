@@ -1,43 +1,54 @@
 import Rendering
 
-/// One row per optimizer: colour and marker, label, hyperparameters, loss, gradient norm, state
-/// size, and whether it diverged or is hidden.
+/// One row per optimizer: colour and marker, label, settings, loss (or, for a network, batch loss
+/// and validation figures), gradient norm, state size, and whether it diverged or is hidden.
+///
+/// Columns fit the width: labels get the room their longest needs, settings take what is left,
+/// and on narrow screens the state column goes before anything else; when not every optimizer
+/// fits, the title says which rows are shown.
 struct LegendPanel {
     var state: AppState
 
     func render(in rect: Rect, into canvas: inout Canvas) {
-        let inner = PanelStyle.frame(rect, title: "optimizers · tab selects · 1-9 show/hide · [ ] learning rate", into: &canvas)
-        guard inner.width > 0, inner.height > 1 else { return }
-        let visibleRows = inner.height - 1
         let count = state.optimizerCount
+        let rowsRoom = max(0, rect.height - 3)
         // Scroll so the selected optimizer is always on screen.
-        let first = min(max(0, state.selected - visibleRows + 1), max(0, count - visibleRows))
+        let first = min(max(0, state.selected - rowsRoom + 1), max(0, count - rowsRoom))
+        let shown = min(count, first + rowsRoom) - first
+        var title = "optimizers · tab selects · 1-9 show/hide · [ ] learning rate"
+        if shown < count && shown > 0 { title = "optimizers \(first + 1)–\(first + shown) of \(count) · tab scrolls · " + title.dropFirst(13) }
+        let inner = PanelStyle.frame(rect, title: title, into: &canvas)
+        guard inner.width > 0, inner.height > 1 else { return }
         let trainsNetwork = state.plane == nil
-        let fixed = trainsNetwork ? [3, 0, 11, 10, 9, 10, 16] : [3, 0, 11, 10, 10, 16]
-        let hyperWidth = max(8, inner.width - 2 - fixed.reduce(0, +) - 24 - fixed.count)
-        var columns = [
-            Table.Column("#", width: 3),
-            Table.Column("optimizer", width: 24),
-            Table.Column("hyperparameters", width: hyperWidth),
-        ]
-        if trainsNetwork {
-            columns += [
-                Table.Column("batch loss", width: 11, alignRight: true),
-                Table.Column("val loss", width: 10, alignRight: true),
-                Table.Column("val acc", width: 9, alignRight: true),
-            ]
-        } else {
-            columns += [
-                Table.Column("loss", width: 11, alignRight: true),
-                Table.Column("|∇f|", width: 10, alignRight: true),
-            ]
+        let figures: [Table.Column] = trainsNetwork
+            ? [Table.Column("batch loss", width: 10, alignRight: true), Table.Column("val loss", width: 9, alignRight: true),
+               Table.Column("val acc", width: 7, alignRight: true)]
+            : [Table.Column("loss", width: 10, alignRight: true), Table.Column("|∇f|", width: 9, alignRight: true)]
+        let labels = (0..<count).map { state.racer($0).label }
+        let labelWidth = min(40, max(9, (labels.map { TextMetrics.width($0) }.max() ?? 0)))
+        let statusWidth = 16
+        let stateWidth = 10
+        // Swatch and one space between columns.
+        func settingsRoom(withState: Bool) -> Int {
+            let fixed = 3 + labelWidth + figures.reduce(0) { $0 + ($1.width ?? 0) } + statusWidth + (withState ? stateWidth : 0)
+            let separators = 3 + figures.count + (withState ? 1 : 0)
+            return inner.width - 2 - fixed - separators
         }
-        columns += [
-            Table.Column("state", width: 10, alignRight: true),
-            Table.Column("status", width: 16),
-        ]
+        let settings = (0..<count).map { index in
+            let racer = state.racer(index)
+            return LegendSettings.text(label: racer.label, configuration: racer.configuration, schedule: racer.schedule,
+                                       defaultPartition: state.scenario.problem.defaultPartition)
+        }
+        let showsState = settingsRoom(withState: true) >= 16
+        // Wide screens keep the numbers next to the settings instead of at the far edge.
+        let longest = max(8, settings.map { TextMetrics.width($0) }.max() ?? 0)
+        let settingsWidth = max(6, min(longest, settingsRoom(withState: showsState)))
+        var columns = [Table.Column("#", width: 3), Table.Column("optimizer", width: labelWidth),
+                       Table.Column("settings", width: settingsWidth)] + figures
+        if showsState { columns.append(Table.Column("state", width: stateWidth, alignRight: true)) }
+        columns.append(Table.Column("status", width: statusWidth))
         var rows: [Table.Row] = []
-        for index in first..<min(count, first + visibleRows) {
+        for index in first..<(first + shown) {
             let racer = state.racer(index)
             let hidden = state.hidden.contains(index)
             var status = hidden ? "hidden" : ""
@@ -46,19 +57,18 @@ struct LegendPanel {
                 status = "diverged at \(step)"
                 style = PanelStyle.warning
             }
-            rows.append(Table.Row(
-                swatch: PanelStyle.marker(index), swatchColor: PanelStyle.color(index, mode: state.colorMode),
-                cells: ["\(index + 1)", racer.label, racer.configuration.shortDescription]
-                    + figures(racer)
-                    + [racer.stateElementCount == 0 ? "none" : Formatting.bytes(racer.stateBytes), status],
-                style: style))
+            var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)
+            if showsState { cells.append(racer.stateElementCount == 0 ? "none" : Formatting.bytes(racer.stateBytes)) }
+            cells.append(status)
+            rows.append(Table.Row(swatch: PanelStyle.marker(index), swatchColor: PanelStyle.color(index, mode: state.colorMode),
+                                  cells: cells, style: style))
         }
-        let selectedRow = state.selected >= first && state.selected < first + visibleRows ? state.selected - first : nil
+        let selectedRow = state.selected >= first && state.selected < first + shown ? state.selected - first : nil
         canvas.render(Table(columns: columns, rows: rows, headerStyle: PanelStyle.title, selectedRow: selectedRow), in: inner)
     }
 
     /// Loss and gradient norm, or for a network the batch loss and the latest validation figures.
-    private func figures(_ racer: RacerSnapshot) -> [String] {
+    private func values(_ racer: RacerSnapshot) -> [String] {
         let diverged = racer.divergedAt != nil
         guard let validation = racer.validation else {
             return diverged ? ["—", "—"] : [Formatting.number(racer.loss), Formatting.number(racer.gradientNorm)]

@@ -19,8 +19,8 @@ struct NetworkHessianPanel {
             let (body, keyRow) = inner.splitBottom(1)
             let (shareRow, matrixRect) = (Rect(x: body.x, y: body.y, width: body.width, height: 1),
                                           Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
-            let share = "in Adam-mini's \(hessian.blockSizes.count) blocks: \(Formatting.percent(hessian.shareInBlocks)) of ‖H‖²"
-                + " · random blocks of the same sizes: \(Formatting.percent(hessian.shareInRandomBlocks))"
+            let share = "‖H‖² in Adam-mini's \(hessian.blockSizes.count) blocks: \(Formatting.percent(hessian.shareInBlocks))"
+                + " · in random blocks: \(Formatting.percent(hessian.shareInRandomBlocks))"
             canvas.write(share, x: shareRow.x, y: shareRow.y, style: PanelStyle.muted, maxWidth: shareRow.width)
             let color = PanelStyle.color(state.selected, mode: state.colorMode)
             let secondary = state.colorMode == .none ? TerminalColor.default : color

@@ -6,6 +6,9 @@ public enum SpeedSetting {
     public static let defaultIndex = 4
     /// Most steps one tick may take, so a stalled frame cannot trigger a huge catch-up.
     public static let maximumStepsPerTick = 1000
+    /// The same bound while a network trains: a network step costs about a millisecond, and a
+    /// frame must stay short enough for keys to feel immediate.
+    public static let maximumNetworkStepsPerTick = 40
 
     /// The speed at `index` as text, e.g. `20 steps/s`.
     public static func label(_ index: Int) -> String {

@@ -15,10 +15,10 @@ public struct Timeline: Sendable {
     public static let maximumWindow = 256
     /// Spacing of the snapshots at the start of a run.
     public static let initialCheckpointInterval = 64
-    /// Scalars the recent states may hold together (8 bytes each at most: 64 MB).
-    static let recentBudget = 8 << 20
-    /// Scalars the snapshots may hold together before they are thinned (64 MB at most).
-    static let checkpointBudget = 8 << 20
+    /// Scalars the recent states may hold together by default (8 bytes each at most: 64 MB).
+    public static let defaultRecentBudget = 8 << 20
+    /// Scalars the snapshots may hold together before they are thinned, by default (64 MB at most).
+    public static let defaultCheckpointBudget = 8 << 20
 
     /// The race at the current step.
     public private(set) var race: AnyRace
@@ -39,16 +39,19 @@ public struct Timeline: Sendable {
     /// Consecutive states ending with the current one.
     private var recent: [AnyRace]
     private let stateSize: Int
+    private let checkpointBudget: Int
 
-    /// Starts at step 0 of `race`.
-    public init(race: AnyRace, plane: SurfacePlane?) {
+    /// Starts at step 0 of `race`, keeping recent states and snapshots within budgets of scalars.
+    public init(race: AnyRace, plane: SurfacePlane?, recentBudget: Int = Timeline.defaultRecentBudget,
+                checkpointBudget: Int = Timeline.defaultCheckpointBudget) {
         self.race = race
         self.plane = plane
         origin = race
         checkpoints = [0: race]
         recent = [race]
         stateSize = max(1, race.stateElementCount)
-        window = max(2, min(Self.maximumWindow, Self.recentBudget / stateSize))
+        window = max(2, min(Self.maximumWindow, recentBudget / stateSize))
+        self.checkpointBudget = checkpointBudget
         paths = Array(repeating: [], count: plane == nil ? 0 : race.count)
         losses = Array(repeating: [], count: race.count)
         record()
@@ -129,7 +132,7 @@ public struct Timeline: Sendable {
 
     /// Keeps the snapshots within their budget: every other one goes and the spacing doubles.
     private mutating func thinCheckpoints() {
-        while checkpoints.count > 2, checkpoints.count * stateSize > Self.checkpointBudget {
+        while checkpoints.count > 2, checkpoints.count * stateSize > checkpointBudget {
             checkpointInterval *= 2
             for key in checkpoints.keys where key % checkpointInterval != 0 { checkpoints[key] = nil }
         }

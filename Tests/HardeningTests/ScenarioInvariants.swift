@@ -30,7 +30,13 @@ enum ScenarioInvariants {
 
     static func checkScenario(_ scenario: Scenario, text: String, sourceFile: StaticString, line: UInt) {
         let problem = scenario.problem
-        let dimension = problem.objective.dimension
+        guard let objective = problem.objective else {
+            // A network problem: trained from seeded weights, no start point.
+            XCTAssertGreaterThan(problem.layout.count, 0, "\(text.prefix(300))", file: sourceFile, line: line)
+            XCTAssertTrue(problem.start.isEmpty, "\(text.prefix(300))", file: sourceFile, line: line)
+            return
+        }
+        let dimension = objective.dimension
         let context = "\(text.prefix(300))"
         XCTAssertEqual(problem.start.count, dimension, context, file: sourceFile, line: line)
         XCTAssertTrue(problem.start.allSatisfy(\.isFinite), "start \(problem.start) in \(context)", file: sourceFile, line: line)

@@ -160,12 +160,12 @@ final class KeyHandlingTests: XCTestCase {
 
     func testClickOnAProjectionMapsBackThroughThePlane() throws {
         let state = try Fixtures.state(Fixtures.blockQuadratic)
-        XCTAssertTrue(state.plane.isProjection)
+        XCTAssertTrue(state.plane!.isProjection)
         let inner = state.layout.surface.interior
         let clicked = state.after(.input(.mouse(x: inner.x + 3, y: inner.y + 2, kind: .click(.primary))))
         let start = clicked.timeline.race.start
         XCTAssertEqual(start.count, 8)
-        let uv = state.plane.project(start)
+        let uv = state.plane!.project(start)
         let fx = (3.5) / Double(inner.width), fy = 2.5 / Double(inner.height)
         let expected = state.viewport.point(fractionX: fx, fractionFromTop: fy)
         XCTAssertEqual(uv.x, expected.x, accuracy: 1e-9)

@@ -37,10 +37,10 @@ enum RecordedScreens {
 │@@@@@@@@@@@│   esc                    close an overlay                                                    │           │
 ╰───────────│   q                      quit                                                                │───────────╯
 ╭ optimizers│                                                                                              │───────────╮
-│  #   optim│ Rewinding keeps every state of the last 256 steps and a snapshot every 64 steps; older steps │s          │
-│● 1   gd   │ are recomputed from a snapshot, bit for bit.                                                 │           │
-│▲ 2   adam ╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
-│■ 3   adam-mini                lr=0.05                                     24.2      232.9       24 B                 │
+│  #   optim│ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │           │
+│● 1   gd   │ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
+│▲ 2   adam │ from a snapshot, bit for bit. Paths are thinned to what the screen can show.                 │           │
+│■ 3   adam-╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 0 · ❚❚ paused · 20 steps/s · Rosenbrock test     n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
@@ -79,10 +79,10 @@ enum RecordedScreens {
 │@@@@%%%%###***+++==---:::...         ...:::---==+++***###%%%%@@@@││                                                   │
 ╰─────────────────────────────────────────────────────────────────╯╰───────────────────────────────────────────────────╯
 ╭ optimizers · tab selects · 1-9 show/hide · [ ] learning rate ────────────────────────────────────────────────────────╮
-│  #   optimizer                hyperparameters                             loss       |∇f|      state status          │
-│● 1   gd                       lr=0.02                                   0.5561      2.079       none                 │
-│▲ 2   adam                     lr=0.05                                    11.42      22.28       64 B                 │
-│■ 3   adam-mini                lr=0.05                                    6.738      17.33       40 B                 │
+│  #   optimizer settings                       loss      |∇f|      state status                                       │
+│● 1   gd        lr=0.02                      0.5561     2.079       none                                              │
+│▲ 2   adam      lr=0.05                       11.42     22.28       64 B                                              │
+│■ 3   adam-mini lr=0.05 partition=blocks      6.738     17.33       40 B                                              │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 12 · ❚❚ paused · 20 steps/s · Block quadratic t… n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
@@ -121,10 +121,10 @@ enum RecordedScreens {
 │@@@@@@@@@@@@@@@@@%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%@@@@@@@@@@@@@@@@@││                                                   │
 ╰─────────────────────────────────────────────────────────────────╯╰───────────────────────────────────────────────────╯
 ╭ optimizers · tab selects · 1-9 show/hide · [ ] learning rate ────────────────────────────────────────────────────────╮
-│  #   optimizer                hyperparameters                             loss       |∇f|      state status          │
-│● 1   gd                       lr=0.001                                   4.029      1.786       none                 │
-│▲ 2   adam                     lr=0.05                                    4.226      14.98       32 B                 │
-│■ 3   adam-mini                lr=0.05                                    4.083      13.35       24 B                 │
+│  #   optimizer settings                       loss      |∇f|      state status                                       │
+│● 1   gd        lr=0.001                      4.029     1.786       none                                              │
+│▲ 2   adam      lr=0.05                       4.226     14.98       32 B                                              │
+│■ 3   adam-mini lr=0.05 partition=tensor      4.083     13.35       24 B                                              │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 30 · ❚❚ paused · 20 steps/s · Rosenbrock test    n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
@@ -183,10 +183,10 @@ enum RecordedScreens {
 │@@@@@@@@@@@@@@@@@@@@@@@@@@@@%%%%%%%%%%%%%%%%%%%%######################%%%%%%%%%%%%%%%%%%%%@@@@@@@@@@@@@@@@@@@@@@@@@@@@││                                                                              │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯╰──────────────────────────────────────────────────────────────────────────────╯
 ╭ optimizers · tab selects · 1-9 show/hide · [ ] learning rate ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╮
-│  #   optimizer                hyperparameters                                                                                                             loss       |∇f|      state status          │
-│● 1   gd                       lr=0.001                                                                                                                   3.997       1.79       none                 │
-│▲ 2   adam                     lr=0.05                                                                                                                    4.065      5.986       32 B                 │
-│■ 3   adam-mini                lr=0.05                                                                                                                    3.954      3.329       24 B                 │
+│  #   optimizer settings                       loss      |∇f|      state status                                                                                                                       │
+│● 1   gd        lr=0.001                      3.997      1.79       none                                                                                                                              │
+│▲ 2   adam      lr=0.05                       4.065     5.986       32 B                                                                                                                              │
+│■ 3   adam-mini lr=0.05 partition=tensor      3.954     3.329       24 B                                                                                                                              │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 40 · ❚❚ paused · 20 steps/s · Rosenbrock test                                                 n step  b back  space run  +/- speed  tab select  [ ] lr  o open  e export  w write  ? help  q quit
 """#,
@@ -203,10 +203,10 @@ enum RecordedScreens {
 │@@@@@%%%###***++++***###%%%@@@@@││1 learning rate for 2 p…│
 │@@@@@@%%%%#####**#####%%%%@@@@@@││x,y ██████████████ 0.001│
 ╰────────────────────────────────╯╰────────────────────────╯
-╭ optimizers · tab selects · 1-9 show/hide · [ ] learning… ╮
-│  #   optimizer                hyperpa…        loss   |∇f|│
-│● 1   gd                       lr=0.001       4.092  1.777│
-│▲ 2   adam                     lr=0.05        5.676  53.94│
+╭ optimizers 1–2 of 3 · tab scrolls · tab selects · 1-9 s… ╮
+│  #   optimizer setti…       loss      |∇f| status        │
+│● 1   gd        lr=0.…      4.092     1.777               │
+│▲ 2   adam      lr=0.…      5.676     53.94               │
 ╰──────────────────────────────────────────────────────────╯
  step 10 · ❚❚ paused · 20 steps/s · Rosenbrock test  ? help
 """#,

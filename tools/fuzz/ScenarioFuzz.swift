@@ -9,9 +9,11 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     do {
         let scenario = try ScenarioLoader.parse(text: text, file: "fuzz.toml")
         let problem = scenario.problem
-        precondition(problem.start.count == problem.objective.dimension, "start has the wrong length")
+        let dimension = problem.objective?.dimension ?? 0
+        precondition(problem.objective != nil || problem.network != nil, "neither an objective nor a network")
+        precondition(problem.start.count == dimension, "start has the wrong length")
         precondition(problem.start.allSatisfy(\.isFinite), "start is not finite")
-        precondition(problem.objective.dimension <= Quadratic.maximumDimension, "dimension beyond the limit")
+        precondition(dimension <= Quadratic.maximumDimension, "dimension beyond the limit")
         precondition(!scenario.optimizers.isEmpty, "no optimizers")
         precondition(Set(scenario.optimizers.map(\.label)).count == scenario.optimizers.count, "duplicate labels")
         if let view = problem.view { precondition(view.width.isFinite && view.width > 0, "bad view") }

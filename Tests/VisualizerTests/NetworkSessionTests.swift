@@ -1,0 +1,107 @@
+import Rendering
+import Scenarios
+import XCTest
+@testable import Visualizer
+
+/// A network scenario in the visualizer: live training, exact rewinding, the Hessian key, and
+/// screens that show validation figures instead of a surface.
+final class NetworkSessionTests: XCTestCase {
+    static let mlp = """
+    name = "MLP test"
+
+    [problem]
+    type = "mlp"
+    task = "blobs"
+    classes = 3
+    points = 90
+    hidden = [5]
+    batch = 8
+    eval_every = 4
+
+    [[optimizer]]
+    type = "adamw"
+    lr = 0.02
+
+    [[optimizer]]
+    type = "adam-mini"
+    lr = 0.02
+    """
+
+    func testRewindingANetworkIsExactInsideAndBeyondTheWindow() throws {
+        var state = try Fixtures.state(Self.mlp)
+        XCTAssertNil(state.plane)
+        state.advance(steps: 7)
+        let atSeven = state.allBits
+        let lossesAtSeven = state.timeline.losses
+        state.advance(steps: Timeline.maximumWindow + 40)
+        let atEnd = state.allBits
+        for _ in 0..<(Timeline.maximumWindow + 40) { state = state.after(Fixtures.key("b")) }
+        XCTAssertEqual(state.step, 7)
+        XCTAssertEqual(state.allBits, atSeven)
+        XCTAssertEqual(state.timeline.losses.map { $0.map(\.bitPattern) }, lossesAtSeven.map { $0.map(\.bitPattern) })
+        state.advance(steps: Timeline.maximumWindow + 40)
+        XCTAssertEqual(state.allBits, atEnd)
+    }
+
+    func testTheHessianKeyFormsTheHessianAtTheSelectedWeights() throws {
+        var state = try Fixtures.state(Self.mlp)
+        guard case .success(let initial)? = state.networkHessian else { return XCTFail("a Hessian at load") }
+        XCTAssertEqual(initial.step, 0)
+        state.advance(steps: 30)
+        state = state.after(Fixtures.key(.tab), Fixtures.key("H"))
+        guard case .success(let hessian)? = state.networkHessian else { return XCTFail("no Hessian after H") }
+        let n = 2 * 5 + 5 + 5 * 3 + 3
+        XCTAssertEqual(hessian.matrix.rows, n)
+        XCTAssertEqual(hessian.step, 30)
+        XCTAssertEqual(hessian.racer, 1)
+        XCTAssertEqual(hessian.blockSizes.reduce(0, +), n)
+        XCTAssertTrue((0...1).contains(hessian.shareInBlocks))
+        XCTAssertTrue((0...1).contains(hessian.shareInRandomBlocks))
+        XCTAssertNotEqual(hessian.shareInBlocks, initial.shareInBlocks, "taken at other weights")
+        XCTAssertTrue(state.notice?.contains("inside Adam-mini's blocks") ?? false)
+        for i in 0..<n {
+            for j in 0..<n { XCTAssertEqual(hessian.matrix[i, j], hessian.matrix[j, i]) }
+        }
+    }
+
+    func testScreensShowValidationAndTheHessianAndNeverNaN() throws {
+        var state = try Fixtures.state(Self.mlp)
+        state.advance(steps: 12)
+        for (width, height) in [(120, 40), (200, 60), (60, 18)] {
+            state = state.after(.input(.resize(width: width, height: height)))
+            let text = ScreenRenderer().render(state).plainText()
+            XCTAssertTrue(text.contains("val acc"), "\(width)x\(height)")
+            XCTAssertTrue(text.contains("Hessian"), "\(width)x\(height)")
+            XCTAssertFalse(text.contains("NaN"), "\(width)x\(height)")
+        }
+        let help = ScreenRenderer().render(state.after(.input(.resize(width: 120, height: 40)), Fixtures.key("?"))).plainText()
+        XCTAssertTrue(help.contains("Network"))
+        XCTAssertTrue(help.contains("form the Hessian"))
+        XCTAssertFalse(help.contains("restart every optimizer from that point"), "surface keys do not apply")
+    }
+
+    func testSurfaceKeysAndClicksDoNothingOnANetwork() throws {
+        let state = try Fixtures.state(Self.mlp)
+        let after = state.after(Fixtures.key("h"), Fixtures.key("z"), Fixtures.key("0"), .input(.mouse(x: 10, y: 10, kind: .click(.primary))))
+        XCTAssertEqual(after.step, 0)
+        XCTAssertEqual(after.allBits, state.allBits)
+    }
+
+    func testLongRunsThinTheirSnapshotsAndStillRewindExactly() throws {
+        let scenario = try Fixtures.scenario(Fixtures.rosenbrock)
+        let race = try AnyRace(scenario: scenario)
+        // A budget of about 8 snapshots, so the spacing has to double several times.
+        var timeline = Timeline(race: race, plane: SurfacePlane(problem: scenario.problem),
+                                checkpointBudget: race.stateElementCount * 8)
+        timeline.forward(4000)
+        XCTAssertLessThanOrEqual(timeline.checkpointCount, 8)
+        XCTAssertGreaterThan(timeline.checkpointInterval, Timeline.initialCheckpointInterval)
+        var reference = Timeline(race: race, plane: SurfacePlane(problem: scenario.problem))
+        reference.forward(3000)
+        for _ in 0..<1000 { timeline.back() }
+        XCTAssertEqual(timeline.step, 3000)
+        for i in 0..<race.count {
+            XCTAssertEqual(timeline.race.parameterBits(i), reference.race.parameterBits(i))
+        }
+    }
+}
