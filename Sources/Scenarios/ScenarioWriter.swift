@@ -11,10 +11,14 @@ public enum ScenarioWriter {
             out += "description = \(TOMLText.string(scenario.description))\n"
         }
         out += "\n[problem]\n"
-        var wroteStart = false
+        // A network starts from seeded weights: it has no start point to write.
+        var wroteStart = scenario.problem.network != nil
         let start = ConfigValue.array(scenario.problem.start.map { .real($0) })
         for (key, value) in scenario.problem.source {
-            if key == "start" {
+            if key == "text", case .text(let path, _)? = scenario.problem.network?.task {
+                // Resolved against the scenario's folder when read; written so it still names the file.
+                out += "text = \(TOMLText.string(path))\n"
+            } else if key == "start" {
                 out += "start = \(start.tomlText)\n"
                 wroteStart = true
             } else {

@@ -100,7 +100,7 @@ final class NetworkScenarioTests: XCTestCase {
         XCTAssertEqual(width.keyPath, "problem.hidden")
 
         let activation = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "\"relu\"", with: "\"rleu\"")))
-        XCTAssertTrue(activation.message.contains("did you mean \"relu\""), activation.message)
+        XCTAssertTrue(activation.message.contains("did you mean 'relu'"), activation.message)
 
         let text = try XCTUnwrap(error(Self.transformer.replacingOccurrences(of: "task = \"modadd\"", with: "task = \"text\"\ntext = \"missing-file.txt\"")))
         XCTAssertEqual(text.keyPath, "problem.text")
@@ -163,7 +163,7 @@ final class NetworkScenarioTests: XCTestCase {
     }
 
     func testAHugeLearningRateDivergesAtAStepAndTheOthersGoOn() throws {
-        let text = Self.mlp.replacingOccurrences(of: "lr = 0.1\nmomentum = 0.9", with: "lr = 1e8\nmomentum = 0.9")
+        let text = Self.transformer.replacingOccurrences(of: "type = \"adamw\"\nlr = 0.01", with: "type = \"sgd\"\nlr = 1e8\nmomentum = 0.9")
         var race = try NetworkRace(scenario: load(text))
         for _ in 0..<40 { race.advance() }
         let diverged = try XCTUnwrap(race.racers[0].divergedAt)
