@@ -21,7 +21,7 @@ public enum SeriesPalette {
     ]
 
     /// Marker glyphs, one per series.
-    public static let markers: [Character] = ["●", "▲", "■", "◆", "✚", "✖", "★", "◉", "▼", "◈"]
+    public static let markers: [Character] = ["●", "▲", "■", "◆", "✚", "▼", "★", "◉", "◀", "◈"]
 
     /// Hand-picked ANSI colours for 8-colour terminals, where nearest-colour matching would merge series.
     public static let basicColors: [TerminalColor] = [

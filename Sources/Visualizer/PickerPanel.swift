@@ -35,6 +35,12 @@ struct PickerPanel {
             canvas.horizontalLine(x: inner.x, y: inner.y + row, length: inner.width, glyph: " ", style: style)
             canvas.write(text, x: inner.x, y: inner.y + row, style: style, maxWidth: inner.width)
         }
+        // Say where the list stands when it does not fit.
+        if entries.count > listHeight {
+            let position = " \(picker.selected + 1) of \(entries.count) · \(first > 0 ? "↑" : " ")\(first + listHeight < entries.count ? "↓" : " ") "
+            let width = TextMetrics.width(position)
+            canvas.write(position, x: box.maxX - width - 2, y: box.maxY - 1, style: PanelStyle.title)
+        }
         let selected = entries[min(picker.selected, entries.count - 1)]
         let detailRect = Rect(x: inner.x + 1, y: inner.maxY - detailHeight, width: inner.width - 2, height: detailHeight)
         canvas.horizontalLine(x: inner.x, y: detailRect.y - 1, length: inner.width, glyph: "─", style: PanelStyle.border)

@@ -4,6 +4,9 @@ import Rendering
 /// The selected optimizer's effective step sizes, one bar per block or coordinate, and how many
 /// distinct learning rates it keeps for how many parameters: Adam n, Adam-mini one per block.
 struct StepSizePanel {
+    /// Optimizers whose step sizes come from gradient statistics.
+    static let adaptiveKinds: Set<OptimizerKind> = [.adagrad, .rmsprop, .adam, .adamw, .adamMini]
+
     var state: AppState
 
     func render(in rect: Rect, into canvas: inout Canvas) {
@@ -20,6 +23,11 @@ struct StepSizePanel {
                          maxWidth: max(0, inner.maxX - x))
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         guard body.height > 0 else { return }
+        if state.step == 0, Self.adaptiveKinds.contains(racer.configuration.kind) {
+            // With no gradient seen yet the second moments are zero: lr / eps says nothing.
+            canvas.render(TextBlock("adaptive step sizes appear after the first update (press n)", style: PanelStyle.muted), in: body)
+            return
+        }
         if report.stepSizes.count <= body.height {
             let bars = report.stepSizes.indices.map { group in
                 BarChart.Bar(label: label(group: group, report: report), value: report.stepSizes[group], color: color)

@@ -22,7 +22,7 @@ struct SurfacePanel {
         let v = state.viewport
         let box = "x \(Formatting.number(v.xMin))…\(Formatting.number(v.xMax))  y \(Formatting.number(v.yMin))…\(Formatting.number(v.yMax))"
         if case .projection(let slice) = plane.kind {
-            return "projection (\(slice.origin.count)-D) onto the plane through the start: → eigvec λmax \(Formatting.number(slice.lambda1)), ↑ eigvec λmin \(Formatting.number(slice.lambda2))"
+            return "\(slice.origin.count)-D slice through the start · axes: eigenvectors of λmax \(Formatting.number(slice.lambda1)) →, λmin \(Formatting.number(slice.lambda2)) ↑"
         }
         return "\(state.scenario.problem.typeName) · \(box)"
     }

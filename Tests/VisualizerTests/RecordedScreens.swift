@@ -45,7 +45,7 @@ enum RecordedScreens {
  step 0 · ❚❚ paused · 20 steps/s · Rosenbrock test     n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
         "quadratic-120x40-step12": #"""
-╭ projection (8-D) onto the plane through the start: → eigvec λm… ╮╭ Hessian 8x8 · blocks 2 · adam-mini: 2 blocks ─────╮
+╭ 8-D slice through the start · axes: eigenvectors of λmax 80 →,… ╮╭ Hessian 8x8 · blocks 2 · adam-mini: 2 blocks ─────╮
 │@@@@%%%%###***+++==---:::...         ...:::---==+++***###%%%%@@@@││                 ┏━━━━━━┓                          │
 │@@@@%%%%###***+++==---:::...         ...:::---==+++***###%%%%@@@@││                 ┃      ┃                          │
 │@@@@%%%%###***+++==---:::...         ...:::---==+++***###%%%%@@@@││                 ┃   .. ┃                          │
