@@ -81,10 +81,7 @@ extension AppState {
         case .character("f"): fadesOldIterates.toggle()
         case .character("H"):
             guard plane == nil else { break }
-            takeNetworkHessian()
-            if case .success(let h) = networkHessian {
-                notice = "Hessian of \(h.label) at step \(h.step): \(Formatting.percent(h.shareInBlocks)) inside Adam-mini's blocks, \(Formatting.percent(h.shareInRandomBlocks)) for random blocks"
-            }
+            hessianPending = true
         case .character("?"): overlay = .help
         case .character("o"): overlay = .picker(PickerState()); effects.append(.listScenarios)
         case .character("e"): effects.append(.exportTrajectories)

@@ -35,6 +35,9 @@ public struct AppState: Sendable {
     public internal(set) var viewport: Viewport
     /// The network Hessian last taken (at load, then with `H`), or why it could not be (networks only).
     public internal(set) var networkHessian: Result<NetworkHessian, HessianUnavailable>?
+    /// Whether a network Hessian has been asked for and not formed yet: forming one takes a
+    /// moment, so the runner draws a frame saying so first and then calls `formPendingHessian()`.
+    public internal(set) var hessianPending = false
     /// Whether old iterates are drawn faded.
     public internal(set) var fadesOldIterates = false
     /// The overlay on top.
@@ -60,7 +63,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.colorMode = colorMode
-        if plane == nil { takeNetworkHessian() }
+        hessianPending = plane == nil
     }
 
     /// The current step.
@@ -90,10 +93,16 @@ public struct AppState: Sendable {
 }
 
 extension AppState {
-    /// Forms the network Hessian at the selected optimizer's current weights (what `H` does).
-    public mutating func takeNetworkHessian() {
+    /// Forms the network Hessian asked for (at load or with `H`) at the selected optimizer's
+    /// current weights, and says what it found.
+    public mutating func formPendingHessian() {
+        guard hessianPending else { return }
+        hessianPending = false
         guard let race = timeline.race.networkRace, selected < race.racers.count else { return }
         networkHessian = NetworkHessian.take(race, racer: selected, seed: scenario.settings.seed)
+        if case .success(let h) = networkHessian, h.step > 0 {
+            notice = "Hessian of \(h.label) at step \(h.step): \(Formatting.percent(h.shareInBlocks)) inside Adam-mini's blocks, \(Formatting.percent(h.shareInRandomBlocks)) for random blocks"
+        }
     }
 
     /// Advances every optimizer `count` steps (what `n` does `count` times).

@@ -10,6 +10,12 @@ struct NetworkHessianPanel {
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let selected = state.racer(state.selected)
+        if state.hessianPending {
+            let inner = PanelStyle.frame(rect, title: "Hessian", into: &canvas)
+            canvas.render(TextBlock("forming the Hessian at \(selected.label)'s weights (step \(state.step))…", wraps: true),
+                          in: inner.inset(dx: 1, dy: 0))
+            return
+        }
         switch state.networkHessian {
         case .success(let hessian)?:
             let n = hessian.matrix.rows

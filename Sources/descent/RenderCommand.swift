@@ -60,6 +60,8 @@ struct RenderCommand: ParsableCommand {
             throw fail("\(file): \(error)")
         }
         state.advance(steps: steps ?? scenario.settings.steps)
+        // A network's Hessian panel shows the Hessian at the last step rendered.
+        state.formPendingHessian()
         let canvas = ScreenRenderer().render(state)
         let text = ansi ? canvas.ansiText(mode: mode) : canvas.plainText()
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

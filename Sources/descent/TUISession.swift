@@ -31,6 +31,11 @@ struct TUISession {
         var last = DispatchTime.now().uptimeNanoseconds
         while true {
             terminal.draw(renderer.render(state))
+            if state.hessianPending {
+                // The frame just drawn says the Hessian is being formed.
+                state.formPendingHessian()
+                continue
+            }
             let timeout = state.running ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
             let event = terminal.nextEvent(timeoutMilliseconds: timeout)
             let now = DispatchTime.now().uptimeNanoseconds

@@ -45,10 +45,17 @@ final class NetworkSessionTests: XCTestCase {
 
     func testTheHessianKeyFormsTheHessianAtTheSelectedWeights() throws {
         var state = try Fixtures.state(Self.mlp)
+        XCTAssertTrue(state.hessianPending, "asked for at load")
+        XCTAssertNil(state.networkHessian, "formed by the runner after a first frame")
+        XCTAssertTrue(ScreenRenderer().render(state).plainText().contains("forming the Hessian"))
+        state.formPendingHessian()
+        XCTAssertFalse(state.hessianPending)
         guard case .success(let initial)? = state.networkHessian else { return XCTFail("a Hessian at load") }
         XCTAssertEqual(initial.step, 0)
         state.advance(steps: 30)
         state = state.after(Fixtures.key(.tab), Fixtures.key("H"))
+        XCTAssertTrue(state.hessianPending)
+        state.formPendingHessian()
         guard case .success(let hessian)? = state.networkHessian else { return XCTFail("no Hessian after H") }
         let n = 2 * 5 + 5 + 5 * 3 + 3
         XCTAssertEqual(hessian.matrix.rows, n)
@@ -66,6 +73,7 @@ final class NetworkSessionTests: XCTestCase {
 
     func testScreensShowValidationAndTheHessianAndNeverNaN() throws {
         var state = try Fixtures.state(Self.mlp)
+        state.formPendingHessian()
         state.advance(steps: 12)
         for (width, height) in [(120, 40), (200, 60), (60, 18)] {
             state = state.after(.input(.resize(width: width, height: height)))
