@@ -145,6 +145,18 @@ extension AppState {
 
     private mutating func scaleLearningRate(by factor: Double) {
         guard selected < optimizerCount else { return }
+        if plane == nil, step > 0 {
+            // Retraining a network from step 0 takes a while: say so in a frame first.
+            pendingRetune = (racer: selected, factor: factor)
+            notice = "\(racer(selected).label): retraining from step 0 to \(step) with lr × \(Formatting.number(factor))…"
+            return
+        }
+        retune(racer: selected, by: factor)
+    }
+
+    /// Multiplies racer `index`'s learning rate by `factor` and recomputes its run.
+    mutating func retune(racer index: Int, by factor: Double) {
+        let selected = index
         var configuration = racer(selected).configuration
         let old = configuration.hyperparameters.learningRate
         configuration.hyperparameters.learningRate = old * factor

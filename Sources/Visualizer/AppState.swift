@@ -38,6 +38,11 @@ public struct AppState: Sendable {
     /// Whether a network Hessian has been asked for and not formed yet: forming one takes a
     /// moment, so the runner draws a frame saying so first and then calls `formPendingHessian()`.
     public internal(set) var hessianPending = false
+    /// A learning-rate change of a network racer waiting to be retrained (after a frame saying so).
+    var pendingRetune: (racer: Int, factor: Double)?
+
+    /// Whether slow work was asked for: the runner draws a frame, then calls `performPendingWork()`.
+    public var hasPendingWork: Bool { hessianPending || pendingRetune != nil }
     /// Whether old iterates are drawn faded.
     public internal(set) var fadesOldIterates = false
     /// The overlay on top.
@@ -93,6 +98,15 @@ public struct AppState: Sendable {
 }
 
 extension AppState {
+    /// Does the slow work asked for: a network retrained with a new learning rate, a Hessian.
+    public mutating func performPendingWork() {
+        if let retune = pendingRetune {
+            pendingRetune = nil
+            self.retune(racer: retune.racer, by: retune.factor)
+        }
+        formPendingHessian()
+    }
+
     /// Forms the network Hessian asked for (at load or with `H`) at the selected optimizer's
     /// current weights, and says what it found.
     public mutating func formPendingHessian() {

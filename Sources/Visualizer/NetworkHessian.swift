@@ -26,6 +26,10 @@ public struct NetworkHessian: Sendable {
     public let matrix: Matrix
     /// Adam-mini's official blocks over the parameters, in order.
     public let blockSizes: [Int]
+    /// The entries as drawn: sign(h) log(1 + |h| / s), s the median nonzero magnitude. A
+    /// network's Hessian spans many decades, and a linear scale would show only its few largest
+    /// entries. Computed once, since sorting n^2 magnitudes every frame would stall the screen.
+    public let displayValues: [Double]
     /// Share of ||H||_F^2 inside those blocks.
     public let shareInBlocks: Double
     /// The same share for randomly placed blocks of the same sizes.
@@ -54,9 +58,23 @@ public struct NetworkHessian: Sendable {
         }
         let matrix = HessianAnalysis.hessian(networks: networks, parameters: parameters, batch: batch)
         return .success(NetworkHessian(
-            step: race.step, racer: index, label: race.racers[index].label, matrix: matrix, blockSizes: blocks,
+            step: race.step, racer: index, label: race.racers[index].label, matrix: matrix,
+            blockSizes: blocks, displayValues: signedLog(matrix.elements),
             shareInBlocks: HessianAnalysis.shareInBlocks(matrix, sizes: blocks),
             shareInRandomBlocks: HessianAnalysis.shareInRandomBlocks(matrix, sizes: blocks, draws: randomDraws, seed: seed)))
+    }
+}
+
+extension NetworkHessian {
+    static func signedLog(_ values: [Double]) -> [Double] {
+        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }.sorted()
+        guard !magnitudes.isEmpty else { return values }
+        let scale = magnitudes[magnitudes.count / 2]
+        return values.map { v in
+            guard v.isFinite else { return v }
+            let m = Foundation.log(1 + Swift.abs(v) / scale)
+            return v < 0 ? -m : m
+        }
     }
 }
 

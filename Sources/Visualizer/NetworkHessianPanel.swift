@@ -1,8 +1,7 @@
-import Foundation
 import Objectives
 import Rendering
 
-/// A network's Hessian on a signed log scale with Adam-mini's official blocks outlined (light) and
+/// A network's Hessian on a signed log scale (see `NetworkHessian.displayValues`) with Adam-mini's official blocks outlined (light) and
 /// the selected optimizer's own partition (heavy, in its colour), titled with the share of the
 /// Hessian inside Adam-mini's blocks against randomly placed blocks of the same sizes.
 struct NetworkHessianPanel {
@@ -33,7 +32,7 @@ struct NetworkHessianPanel {
             let groups = selected.stepSizes.groupSizes
             // One outline per coordinate would hide the matrix; a per-coordinate optimizer has none.
             let ownBlocks = groups.count == selected.stepSizes.parameterCount ? [] : groups
-            canvas.render(MatrixHeatmap(rows: n, columns: n, values: Self.signedLog(hessian.matrix.elements),
+            canvas.render(MatrixHeatmap(rows: n, columns: n, values: hessian.displayValues,
                                         blocks: hessian.blockSizes, secondaryBlocks: ownBlocks,
                                         mode: state.colorMode, secondaryColor: secondary), in: matrixRect)
             var x = keyRow.x
@@ -52,19 +51,6 @@ struct NetworkHessianPanel {
         case nil:
             let inner = PanelStyle.frame(rect, title: "Hessian", into: &canvas)
             canvas.render(TextBlock("press H to form the Hessian at \(selected.label)'s weights", wraps: true), in: inner.inset(dx: 1, dy: 0))
-        }
-    }
-
-    /// sign(h) log(1 + |h| / s), with s the median nonzero magnitude: a network's Hessian spans
-    /// many decades, and a linear scale would show only its few largest entries.
-    static func signedLog(_ values: [Double]) -> [Double] {
-        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }.sorted()
-        guard !magnitudes.isEmpty else { return values }
-        let scale = magnitudes[magnitudes.count / 2]
-        return values.map { v in
-            guard v.isFinite else { return v }
-            let m = Foundation.log(1 + Swift.abs(v) / scale)
-            return v < 0 ? -m : m
         }
     }
 }

@@ -31,9 +31,9 @@ struct TUISession {
         var last = DispatchTime.now().uptimeNanoseconds
         while true {
             terminal.draw(renderer.render(state))
-            if state.hessianPending {
-                // The frame just drawn says the Hessian is being formed.
-                state.formPendingHessian()
+            if state.hasPendingWork {
+                // The frame just drawn says what is being computed.
+                state.performPendingWork()
                 continue
             }
             let timeout = state.running ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds

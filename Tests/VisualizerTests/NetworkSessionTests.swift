@@ -88,6 +88,26 @@ final class NetworkSessionTests: XCTestCase {
         XCTAssertFalse(help.contains("restart every optimizer from that point"), "surface keys do not apply")
     }
 
+    func testDoublingANetworkLearningRateRetrainsAfterSayingSo() throws {
+        var state = try Fixtures.state(Self.mlp)
+        state.formPendingHessian()
+        state.advance(steps: 15)
+        let before = state.allBits
+        state = state.after(Fixtures.key("]"))
+        XCTAssertTrue(state.hasPendingWork)
+        XCTAssertTrue(state.notice?.contains("retraining from step 0 to 15") ?? false)
+        XCTAssertEqual(state.allBits, before, "nothing changes before the runner does the work")
+        state.performPendingWork()
+        XCTAssertFalse(state.hasPendingWork)
+        XCTAssertEqual(state.step, 15)
+        XCTAssertEqual(state.racer(0).configuration.hyperparameters.learningRate, 0.04, accuracy: 1e-15)
+        var edited = try Fixtures.scenario(Self.mlp)
+        edited.optimizers[0].configuration.hyperparameters.learningRate = 0.04
+        var fresh = try AppState(scenario: edited, width: 120, height: 40, colorMode: .none)
+        fresh.advance(steps: 15)
+        XCTAssertEqual(state.allBits, fresh.allBits)
+    }
+
     func testSurfaceKeysAndClicksDoNothingOnANetwork() throws {
         let state = try Fixtures.state(Self.mlp)
         let after = state.after(Fixtures.key("h"), Fixtures.key("z"), Fixtures.key("0"), .input(.mouse(x: 10, y: 10, kind: .click(.primary))))
