@@ -16,7 +16,7 @@ public enum KeyHelp {
             ("tab  ↓", "select the next optimizer"),
             ("shift-tab  ↑", "select the previous optimizer"),
             ("1 … 9", "show / hide optimizer k"),
-            ("[  ]", "halve / double the selected learning rate (its path is recomputed from step 0)"),
+            ("[  ]", "halve / double the selected learning rate (rerun from step 0)"),
         ]),
         ("Surface", [
             ("h j k l  shift-arrows", "pan"),
@@ -39,7 +39,7 @@ public enum KeyHelp {
 
     /// Keys that apply to a network scenario instead of the surface keys.
     static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
-        ("H", "form the Hessian at the selected optimizer's weights (Adam-mini's blocks outlined)"),
+        ("H", "the Hessian at the selected weights, Adam-mini's blocks outlined"),
     ])
 
     /// The help text for a session, one key per line, with its rewind window.

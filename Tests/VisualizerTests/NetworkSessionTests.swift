@@ -84,7 +84,7 @@ final class NetworkSessionTests: XCTestCase {
         }
         let help = ScreenRenderer().render(state.after(.input(.resize(width: 120, height: 40)), Fixtures.key("?"))).plainText()
         XCTAssertTrue(help.contains("Network"))
-        XCTAssertTrue(help.contains("form the Hessian"))
+        XCTAssertTrue(help.contains("the Hessian at the selected weights"))
         XCTAssertFalse(help.contains("restart every optimizer from that point"), "surface keys do not apply")
     }
 

@@ -17,30 +17,30 @@ enum RecordedScreens {
 │@@%%%%%###*│   tab  ↓                 select the next optimizer                                           │───────────╯
 │@@@%%%%%##*│   shift-tab  ↑           select the previous optimizer                                       │───────────╮
 │@@@%%%%%###│   1 … 9                  show / hide optimizer k                                             │           │
-│@@@@%%%%%##│   [  ]                   halve / double the selected learning rate (its path is recomputed   │           │
-│@@@@@%%%%%#│ from step 0)                                                                                 │           │
+│@@@@%%%%%##│   [  ]                   halve / double the selected learning rate (rerun from step 0)       │           │
 │@@@@@%%%%%#│                                                                                              │           │
-│@@@@@@%%%%%│ Surface                                                                                      │           │
+│@@@@@%%%%%#│ Surface                                                                                      │           │
 │@@@@@@%%%%%│   h j k l  shift-arrows  pan                                                                 │           │
-│@@@@@@@%%%%│   z  x  wheel            zoom in / out                                                       │           │
-│@@@@@@@@%%%│   0                      back to the default view                                            │─┬────────┬│
-│@@@@@@@@%%%│   f                      fade old iterates on / off                                          │ 8       10│
-│@@@@@@@@@%%│   click                  restart every optimizer from that point                             │───────────╯
-│@@@@@@@@@@%│                                                                                              │───────────╮
-│@@@@@@@@@@@│ Files                                                                                        │te         │
-│@@@@@@@@@@@│   o                      open another scenario                                               │█████ 0.001│
-│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │           │
+│@@@@@@%%%%%│   z  x  wheel            zoom in / out                                                       │           │
+│@@@@@@@%%%%│   0                      back to the default view                                            │           │
+│@@@@@@@@%%%│   f                      fade old iterates on / off                                          │─┬────────┬│
+│@@@@@@@@%%%│   click                  restart every optimizer from that point                             │ 8       10│
+│@@@@@@@@@%%│                                                                                              │───────────╯
+│@@@@@@@@@@%│ Files                                                                                        │───────────╮
+│@@@@@@@@@@@│   o                      open another scenario                                               │te         │
+│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │█████ 0.001│
 │@@@@@@@@@@@│   w                      write this scenario with its retuned learning rates and start (a    │           │
 │@@@@@@@@@@@│ new file)                                                                                    │           │
 │@@@@@@@@@@@│                                                                                              │           │
 │@@@@@@@@@@@│   ?                      this help                                                           │           │
 │@@@@@@@@@@@│   esc                    close an overlay                                                    │           │
-╰───────────│   q                      quit                                                                │───────────╯
-╭ optimizers│                                                                                              │───────────╮
-│  #   optim│ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │           │
-│● 1   gd   │ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
-│▲ 2   adam │ from a snapshot, bit for bit. Paths are thinned to what the screen can show.                 │           │
-│■ 3   adam-╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
+│@@@@@@@@@@@│   q                      quit                                                                │           │
+╰───────────│                                                                                              │───────────╯
+╭ optimizers│ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │───────────╮
+│  #   optim│ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
+│● 1   gd   │ from a snapshot, bit for bit. Paths are thinned to what the screen can show.                 │           │
+│▲ 2   adam ╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
+│■ 3   adam-mini lr=0.05 partition=tensor       24.2     232.9       24 B                                              │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 0 · ❚❚ paused · 20 steps/s · Rosenbrock test     n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
