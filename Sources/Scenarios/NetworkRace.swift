@@ -15,22 +15,20 @@ public struct NetworkRace: Sendable {
     /// Updates taken so far.
     public private(set) var step: Int = 0
     private let seed: UInt64
-    private var pool: TrainerPool
+    private var slots: [TrainerSlot]
 
     /// Builds every racer's trainer; all start from the weights the scenario's seed gives.
     public init(scenario: Scenario) throws(TrainingError) {
         guard let problem = scenario.problem.network else { preconditionFailure("not a network scenario") }
         self.problem = problem
         seed = scenario.settings.seed
-        var trainers: [Trainer] = []
         racers = []
-        pool = TrainerPool(trainers: [])
+        slots = []
         for entry in scenario.optimizers {
             let trainer = try Trainer(configuration: problem.trainingConfiguration(entry.configuration, schedule: entry.schedule, seed: seed))
-            trainers.append(trainer)
+            slots.append(TrainerSlot(trainer))
             racers.append(Self.fresh(entry.label, entry.configuration, entry.schedule, trainer: trainer))
         }
-        pool = TrainerPool(trainers: trainers)
         for i in racers.indices { claim(i) }
     }
 
@@ -44,7 +42,7 @@ public struct NetworkRace: Sendable {
     private mutating func advance(racer i: Int, completedSteps: Int) {
         guard racers[i].divergedAt == nil else { return }
         load(i)
-        let trainer = pool.trainers[i]
+        let trainer = slots[i].trainer
         let report = trainer.step()
         var racer = racers[i]
         racer.loss = report.loss
@@ -65,13 +63,8 @@ public struct NetworkRace: Sendable {
     public mutating func retune(racer index: Int, configuration: OptimizerConfiguration) throws(TrainingError) {
         let old = racers[index]
         let trainer = try Trainer(configuration: problem.trainingConfiguration(configuration, schedule: old.schedule, seed: seed))
-        // Other copies of the race keep the old trainer; this one gets its own pool.
-        var trainers = pool.trainers
-        trainers[index] = trainer
-        let versions = pool.loaded
-        pool = TrainerPool(trainers: trainers)
-        pool.loaded = versions
-        pool.loaded[index] = 0
+        // Other copies of the race keep the old trainer in the old slot.
+        slots[index] = TrainerSlot(trainer)
         racers[index] = Self.fresh(old.label, configuration, old.schedule, trainer: trainer)
         claim(index)
         for t in 0..<step { advance(racer: index, completedSteps: t) }
@@ -80,14 +73,14 @@ public struct NetworkRace: Sendable {
     /// The validation loss and accuracy of racer `index`'s current parameters, computed now.
     public func evaluate(_ index: Int) -> NetworkRacer.Evaluation {
         load(index)
-        let result = pool.trainers[index].evaluate()
+        let result = slots[index].trainer.evaluate()
         return .init(step: step, loss: result.meanLoss, accuracy: result.accuracy)
     }
 
     /// The trainer of racer `index` holding that racer's current state (for Hessians and exports).
     public func trainer(_ index: Int) -> Trainer {
         load(index)
-        return pool.trainers[index]
+        return slots[index].trainer
     }
 
     private static func fresh(_ label: String, _ configuration: OptimizerConfiguration, _ schedule: LearningRateSchedule,
@@ -103,15 +96,16 @@ public struct NetworkRace: Sendable {
 
     /// Marks the trainer's current state as racer `index`'s.
     private mutating func claim(_ index: Int) {
-        let version = pool.nextVersion()
+        let version = slots[index].nextVersion()
         racers[index].version = version
-        pool.loaded[index] = version
+        slots[index].loaded = version
     }
 
     /// Puts racer `index`'s state into its trainer unless the trainer holds it already.
     private func load(_ index: Int) {
-        guard pool.loaded[index] != racers[index].version else { return }
-        pool.trainers[index].state = racers[index].state
-        pool.loaded[index] = racers[index].version
+        let slot = slots[index]
+        guard slot.loaded != racers[index].version else { return }
+        slot.trainer.state = racers[index].state
+        slot.loaded = racers[index].version
     }
 }

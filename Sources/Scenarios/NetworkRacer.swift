@@ -22,7 +22,7 @@ public struct NetworkRacer: Sendable {
     public internal(set) var validation: Evaluation
     /// The step whose update produced a non-finite loss or parameter; the racer stops there.
     public internal(set) var divergedAt: Int?
-    /// Which state of the shared trainer this is, so an unchanged one is not copied back in.
+    /// Which state of its trainer slot this is, so an unchanged one is not copied back in.
     var version: UInt64
 
     /// Loss and accuracy on the validation split at one step.

@@ -162,6 +162,30 @@ final class NetworkScenarioTests: XCTestCase {
         XCTAssertEqual(race.racers[0].state.parameters.map(\.bitPattern), fresh.racers[0].state.parameters.map(\.bitPattern))
     }
 
+    func testARetunedCopyAndTheOriginalStepTheirSharedTrainersWithoutMixingStates() throws {
+        let scenario = try load(Self.mlp)
+        var original = try NetworkRace(scenario: scenario)
+        for _ in 0..<4 { original.advance() }
+        var retuned = original
+        var configuration = retuned.racers[1].configuration
+        configuration.hyperparameters.learningRate = 0.002
+        try retuned.retune(racer: 1, configuration: configuration)
+        // Interleave: each copy steps racer 0's shared trainer in turn.
+        for _ in 0..<3 {
+            original.advance()
+            retuned.advance()
+        }
+        var reference = try NetworkRace(scenario: scenario)
+        for _ in 0..<7 { reference.advance() }
+        XCTAssertEqual(original.racers.map { $0.state.parameters.map(\.bitPattern) }, reference.racers.map { $0.state.parameters.map(\.bitPattern) })
+        XCTAssertEqual(retuned.racers[0].state.parameters.map(\.bitPattern), reference.racers[0].state.parameters.map(\.bitPattern))
+        var edited = scenario
+        edited.optimizers[1].configuration.hyperparameters.learningRate = 0.002
+        var retunedReference = try NetworkRace(scenario: edited)
+        for _ in 0..<7 { retunedReference.advance() }
+        XCTAssertEqual(retuned.racers[1].state.parameters.map(\.bitPattern), retunedReference.racers[1].state.parameters.map(\.bitPattern))
+    }
+
     func testAHugeLearningRateDivergesAtAStepAndTheOthersGoOn() throws {
         let text = Self.transformer.replacingOccurrences(of: "type = \"adamw\"\nlr = 0.01", with: "type = \"sgd\"\nlr = 1e8\nmomentum = 0.9")
         var race = try NetworkRace(scenario: load(text))
