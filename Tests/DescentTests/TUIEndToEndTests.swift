@@ -53,6 +53,48 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertEqual(status, "0")
     }
 
+    func testANetworkScenarioTrainsLiveAndFormsItsHessianOnH() throws {
+        let binary = try Executable.descent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-net")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("blobs.toml").path
+        try """
+        name = "Blobs e2e"
+        [problem]
+        type = "mlp"
+        task = "blobs"
+        classes = 3
+        points = 60
+        hidden = [4]
+        batch = 8
+        eval_every = 2
+        [[optimizer]]
+        type = "adamw"
+        lr = 0.05
+        [[optimizer]]
+        type = "adam-mini"
+        lr = 0.05
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let statusFile = folder.appendingPathComponent("status").path
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                 "env TERM=xterm-256color LANG=C.UTF-8 '\(binary)' '\(scenario)'; echo $? > '\(statusFile)'; sleep 60"])
+        try waitFor { $0.contains("step 0 ") && $0.contains("Hessian 27x27 at adamw · step 0") }
+        for _ in 0..<4 { try run(["send-keys", "n"]) }
+        try waitFor { $0.contains("step 4 ") && $0.contains("val acc") }
+        try run(["send-keys", "Tab", "H"])
+        try waitFor { $0.contains("Hessian 27x27 at adam-mini · step 4") && $0.contains("inside Adam-mini's blocks") }
+        try run(["send-keys", "b"])
+        try waitFor { $0.contains("step 3 ") }
+        try run(["send-keys", "q"])
+        var status = ""
+        try waitFor(timeout: 10) { _ in
+            status = ((try? String(contentsOfFile: statusFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return !status.isEmpty
+        }
+        XCTAssertEqual(status, "0")
+    }
+
     func testWithoutATerminalItPointsToRunAndRender() throws {
         let result = try Executable.capture(try Executable.descent(), [Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path])
         XCTAssertEqual(result.status, 1)
