@@ -22,13 +22,13 @@ public struct NetworkHessian: Sendable {
     public let racer: Int
     /// The racer's label.
     public let label: String
-    /// H, n x n, symmetrised.
-    public let matrix: Matrix
+    /// Rows and columns of H (the number of parameters).
+    public let size: Int
     /// Adam-mini's official blocks over the parameters, in order.
     public let blockSizes: [Int]
-    /// The entries as drawn: sign(h) log(1 + |h| / s), s the median nonzero magnitude. A
-    /// network's Hessian spans many decades, and a linear scale would show only its few largest
-    /// entries. Computed once, since sorting n^2 magnitudes every frame would stall the screen.
+    /// H's entries as drawn, row-major: sign(h) log(1 + |h| / s), s the median nonzero
+    /// magnitude. A network's Hessian spans many decades, and a linear scale would show only its
+    /// few largest entries. Only these are kept (H itself is n^2 numbers too: 34 MB at n = 2052).
     public let displayValues: [Double]
     /// Share of ||H||_F^2 inside those blocks.
     public let shareInBlocks: Double
@@ -58,7 +58,7 @@ public struct NetworkHessian: Sendable {
         }
         let matrix = HessianAnalysis.hessian(networks: networks, parameters: parameters, batch: batch)
         return .success(NetworkHessian(
-            step: race.step, racer: index, label: race.racers[index].label, matrix: matrix,
+            step: race.step, racer: index, label: race.racers[index].label, size: matrix.rows,
             blockSizes: blocks, displayValues: signedLog(matrix.elements),
             shareInBlocks: HessianAnalysis.shareInBlocks(matrix, sizes: blocks),
             shareInRandomBlocks: HessianAnalysis.shareInRandomBlocks(matrix, sizes: blocks, draws: randomDraws, seed: seed)))
@@ -66,9 +66,19 @@ public struct NetworkHessian: Sendable {
 }
 
 extension NetworkHessian {
+    /// Samples at most this many entries to find the median magnitude.
+    static let medianSample = 1 << 16
+
     static func signedLog(_ values: [Double]) -> [Double] {
-        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }.sorted()
+        // A strided sample: sorting all n^2 magnitudes would briefly need several copies of H.
+        let stride = max(1, values.count / medianSample)
+        var magnitudes: [Double] = []
+        magnitudes.reserveCapacity(min(values.count, medianSample + 1))
+        for index in Swift.stride(from: 0, to: values.count, by: stride) where values[index].isFinite && values[index] != 0 {
+            magnitudes.append(Swift.abs(values[index]))
+        }
         guard !magnitudes.isEmpty else { return values }
+        magnitudes.sort()
         let scale = magnitudes[magnitudes.count / 2]
         return values.map { v in
             guard v.isFinite else { return v }

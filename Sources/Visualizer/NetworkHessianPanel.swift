@@ -17,7 +17,7 @@ struct NetworkHessianPanel {
         }
         switch state.networkHessian {
         case .success(let hessian)?:
-            let n = hessian.matrix.rows
+            let n = hessian.size
             let title = "Hessian \(n)x\(n) at \(hessian.label) · step \(hessian.step) · H retakes"
             let inner = PanelStyle.frame(rect, title: title, into: &canvas)
             guard inner.height > 2 else { return }

@@ -15,10 +15,10 @@ public struct Timeline: Sendable {
     public static let maximumWindow = 256
     /// Spacing of the snapshots at the start of a run.
     public static let initialCheckpointInterval = 64
-    /// Scalars the recent states may hold together by default (8 bytes each at most: 64 MB).
-    public static let defaultRecentBudget = 8 << 20
-    /// Scalars the snapshots may hold together before they are thinned, by default (64 MB at most).
-    public static let defaultCheckpointBudget = 8 << 20
+    /// Scalars the recent states may hold together by default (8 bytes each at most: 32 MB).
+    public static let defaultRecentBudget = 4 << 20
+    /// Scalars the snapshots may hold together before they are thinned, by default (32 MB at most).
+    public static let defaultCheckpointBudget = 4 << 20
 
     /// The race at the current step.
     public private(set) var race: AnyRace
