@@ -14,7 +14,7 @@ final class ExtremeLearningRateScreenTests: XCTestCase {
     ]
     static let kinds = ["gd", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "adam-mini"]
     static let learningRates = [1e-8, 1e-4, 1, 1e4, 1e8]
-    static let sizes = [(60, 18), (120, 40), (200, 60)]
+    static let sizes = [(0, 0), (1, 1), (59, 17), (60, 18), (120, 40), (200, 60)]
 
     static func scenarioText(problem: String, learningRate: Double, precision: String = "double", blockGD: Bool = false) -> String {
         var text = "name = \"extreme\"\n\n[problem]\n\(problem)\n\n[run]\nprecision = \"\(precision)\"\n"
@@ -64,6 +64,10 @@ final class ExtremeLearningRateScreenTests: XCTestCase {
         let screen = renderer.render(state).plainText()
         XCTAssertNil(NonFiniteText.first(in: screen), screen)
         XCTAssertTrue(screen.contains("diverged at \(divergedAt)"), screen)
+        state.apply(.input(.resize(width: 400, height: 120)))
+        let large = renderer.render(state).plainText()
+        XCTAssertNil(NonFiniteText.first(in: large), large)
+        XCTAssertEqual(large.split(separator: "\n", omittingEmptySubsequences: false).count, 120)
     }
 
     /// Runs 60 steps, rendering along the way at every size; returns how many divergences the
