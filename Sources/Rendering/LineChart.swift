@@ -68,12 +68,14 @@ public struct LineChart: Widget {
         let plot = showAxes
             ? Rect(x: gutter, y: 0, width: width - gutter, height: height - 2)
             : Rect(x: 0, y: 0, width: width, height: height)
+        // Halves on the linear axis only when yHigh - yLow overflows (a domain like -1e308...1e308):
+        // halving would cost subnormal ranges their last bits.
+        let ySpan = yHigh - yLow
         let mapY: (Double) -> Double? = { value in
             guard value.isFinite, !self.logY || value > 0 else { return nil }
-            // Halves on the linear axis: yHigh - yLow overflows for a domain like -1e308...1e308.
             let t = self.logY
                 ? (log10(value) - log10(yLow)) / (log10(yHigh) - log10(yLow))
-                : (value / 2 - yLow / 2) / (yHigh / 2 - yLow / 2)
+                : ySpan.isFinite ? (value - yLow) / ySpan : (value / 2 - yLow / 2) / (yHigh / 2 - yLow / 2)
             return t.isFinite ? 1 - t : nil
         }
         let mapX: (Double) -> Double = { ($0 - xLow) / (xHigh - xLow) }
