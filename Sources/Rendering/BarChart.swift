@@ -81,7 +81,8 @@ public struct BarChart: Widget {
 
     private func renderHorizontal(into canvas: inout Canvas) {
         let labelWidth = min(bars.map { TextMetrics.width($0.label) }.max() ?? 0, canvas.width / 3)
-        let valueTexts = bars.map { Ticks.label($0.value) }
+        // A non-finite value has no bar and no number: "—" instead of "nan" or "inf".
+        let valueTexts = bars.map { $0.value.isFinite ? Ticks.label($0.value) : "—" }
         let valueWidth = min(valueTexts.map(TextMetrics.width).max() ?? 0, canvas.width / 3)
         let barWidth = canvas.width - labelWidth - valueWidth - 2
         for (row, bar) in bars.enumerated() where row < canvas.height {

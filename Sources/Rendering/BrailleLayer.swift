@@ -89,8 +89,13 @@ public struct BrailleLayer: Sendable {
         }
     }
 
+    /// The nearest dot index in 0..<count; compared as doubles first, since converting a huge
+    /// value (or NaN) to Int traps.
     private func clamp(_ value: Double, _ count: Int) -> Int {
-        min(count - 1, max(0, Int(value.rounded())))
+        let rounded = value.rounded()
+        guard rounded > 0 else { return 0 }
+        guard rounded < Double(count - 1) else { return count - 1 }
+        return Int(rounded)
     }
 
     /// Liang–Barsky clipping to the dot rectangle widened by half a dot.
@@ -136,6 +141,10 @@ public struct BrailleLayer: Sendable {
         if exit >= 0 {
             if exit < 2 { b.x = bounds[exit] } else { b.y = bounds[exit] }
         }
+        // The other coordinate can still be far off: for endpoints near 1e57 that pass close to
+        // the layer, p + t·d cancels away every significant digit. Keep it on the rectangle.
+        a = (min(maxX, max(minX, a.x)), min(maxY, max(minY, a.y)))
+        b = (min(maxX, max(minX, b.x)), min(maxY, max(minY, b.y)))
         return (a, b)
     }
 }

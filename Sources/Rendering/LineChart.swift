@@ -68,9 +68,14 @@ public struct LineChart: Widget {
         let plot = showAxes
             ? Rect(x: gutter, y: 0, width: width - gutter, height: height - 2)
             : Rect(x: 0, y: 0, width: width, height: height)
+        // Halves on the linear axis only when yHigh - yLow overflows (a domain like -1e308...1e308):
+        // halving would cost subnormal ranges their last bits.
+        let ySpan = yHigh - yLow
         let mapY: (Double) -> Double? = { value in
             guard value.isFinite, !self.logY || value > 0 else { return nil }
-            let t = self.logY ? (log10(value) - log10(yLow)) / (log10(yHigh) - log10(yLow)) : (value - yLow) / (yHigh - yLow)
+            let t = self.logY
+                ? (log10(value) - log10(yLow)) / (log10(yHigh) - log10(yLow))
+                : ySpan.isFinite ? (value - yLow) / ySpan : (value / 2 - yLow / 2) / (yHigh / 2 - yLow / 2)
             return t.isFinite ? 1 - t : nil
         }
         let mapX: (Double) -> Double = { ($0 - xLow) / (xHigh - xLow) }
@@ -192,7 +197,11 @@ public struct LineChart: Widget {
         }
         guard low.isFinite, high.isFinite else { return logY ? (0.1, 10) : (0, 1) }
         if logY {
-            return high > low ? (low, high) : (low / 2, high * 2)
+            if log10(high) > log10(low) { return (low, high) }
+            // One value (or two whose logarithms agree): widen by a factor of two each way,
+            // staying positive and finite at the ends of the Double range.
+            let upper = high * 2
+            return (max(low / 2, .leastNonzeroMagnitude), upper.isFinite ? upper : .greatestFiniteMagnitude)
         }
         if high > low, (high - low).isFinite {
             let pad = (high - low) * 0.05

@@ -7,13 +7,18 @@ public enum Ticks {
         guard lower.isFinite, upper.isFinite, maxCount > 0 else { return [] }
         let low = min(lower, upper), high = max(lower, upper)
         guard high > low else { return [low] }
-        let rough = (high - low) / Double(max(1, maxCount))
+        // Halves keep the span finite for -1e308...1e308; the step only needs its magnitude.
+        let span = high - low
+        let rough = span.isFinite ? span / Double(max(1, maxCount)) : (high / 2 - low / 2) / Double(max(1, maxCount)) * 2
         guard rough.isFinite, rough > 0 else { return [] }
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
         var ticks: [Double] = []
         var value = ceil(low / step) * step
-        while value <= high + step * 1e-9 && ticks.count <= maxCount + 1 {
+        // Near the top of the Double range high + step overflows: stop at high, never at infinity.
+        let tolerance = high + step * 1e-9
+        let last = tolerance.isFinite ? tolerance : high
+        while value.isFinite && value <= last && ticks.count <= maxCount + 1 {
             ticks.append(abs(value) < step * 1e-9 ? 0 : value)
             value += step
         }
@@ -35,7 +40,8 @@ public enum Ticks {
         for exponent in (first - 1)...(last + 1) {
             for multiple in [1.0, 2, 5] {
                 let value = multiple * pow(10, Double(exponent))
-                if value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9) { ticks.append(value) }
+                // pow(10, 309) is infinity, and so is the upper tolerance near the top of the range.
+                if value.isFinite && value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9) { ticks.append(value) }
             }
         }
         if ticks.count > maxCount { ticks = ticks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) }
@@ -49,14 +55,11 @@ public enum Ticks {
         if value == 0 { return "0" }
         let magnitude = abs(value)
         if magnitude >= 1e5 || magnitude < 1e-3 {
-            let exponent = Int(floor(log10(magnitude)))
-            var mantissa = value / pow(10, Double(exponent))
-            var e = exponent
-            if abs((mantissa * 10).rounded() / 10) >= 10 {
-                mantissa /= 10
-                e += 1
-            }
-            return trimmed(String(format: "%.1f", mantissa)) + "e" + String(e)
+            // printf does the rounding: dividing by pow(10, exponent) overflows for subnormals
+            // (pow underflows to 0) and printed "infe-323".
+            let parts = String(format: "%.1e", value).split(separator: "e")
+            guard parts.count == 2, let exponent = Int(parts[1]) else { return String(format: "%.1e", value) }
+            return trimmed(String(parts[0])) + "e" + String(exponent)
         }
         let decimals = max(0, 2 - Int(floor(log10(magnitude))))
         return trimmed(String(format: "%.\(min(decimals, 4))f", value))

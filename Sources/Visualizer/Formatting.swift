@@ -3,8 +3,11 @@ import Foundation
 /// Compact number formatting for panels and the legend.
 public enum Formatting {
     /// About four significant digits, switching to exponent form for very large or small values.
+    ///
+    /// Infinities print as "∞" and "-∞" (a condition number of a Hessian that is singular in
+    /// double precision is one); NaN prints as "—", the mark panels use for "no value".
     public static func number(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+        guard x.isFinite else { return x.isNaN ? "—" : (x > 0 ? "∞" : "-∞") }
         if x == 0 { return "0" }
         let magnitude = abs(x)
         if magnitude >= 1e-3 && magnitude < 1e5 {

@@ -28,6 +28,7 @@ struct TrainResult: Encodable {
         case evalAccuracy = "eval_accuracy", chanceAccuracy = "chance_accuracy"
         case optimizerStateElements = "optimizer_state_elements"
         case tokensPerSecond = "tokens_per_second", examplesPerSecond = "examples_per_second"
+        case divergedStep = "diverged_step"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -47,6 +48,7 @@ struct TrainResult: Encodable {
         if let examplesPerSecond { try container.encode(Self.finite(examplesPerSecond), forKey: .examplesPerSecond) }
         try container.encode(steps, forKey: .steps)
         try container.encode(seconds, forKey: .seconds)
+        try container.encode(divergedStep, forKey: .divergedStep)
     }
 
     /// JSON has no NaN or infinity: a diverged loss is reported as null.

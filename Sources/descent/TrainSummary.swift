@@ -28,6 +28,10 @@ struct TrainSummary {
 
     private func verdict(_ r: TrainResult) -> String {
         guard let accuracy = r.evalAccuracy, let loss = r.evalLoss else { return "\(r.optimizer): no evaluation" }
+        if let step = r.divergedStep {
+            return "\(r.optimizer): diverged at step \(step) (training loss not finite); validation accuracy "
+                + "\(TrainProgress.percent(accuracy)) vs chance \(TrainProgress.percent(r.chanceAccuracy)) after \(r.steps) steps"
+        }
         // Many classes: a multiple of chance is telling; few classes: the share of the gap to 100% closed.
         let ratio = accuracy / r.chanceAccuracy
         let gapClosed = (accuracy - r.chanceAccuracy) / (1 - r.chanceAccuracy)
@@ -38,12 +42,17 @@ struct TrainSummary {
             + String(format: " (validation loss %.4f) after %d steps: ", loss, r.steps) + judgement
     }
 
+    /// A loss for the table; a diverged run's NaN or infinity reads "diverged", not "-nan".
+    private static func loss(_ x: Double) -> String {
+        x.isFinite ? String(format: "%.4f", x) : "diverged"
+    }
+
     private func table() -> String {
         let header = ["optimizer", "train loss", "val loss", "val acc", "state elems", "items/s", "seconds"]
         let rows = results.map { r in [
             r.optimizer,
-            r.finalLoss.map { String(format: "%.4f", $0) } ?? "-",
-            r.evalLoss.map { String(format: "%.4f", $0) } ?? "-",
+            r.finalLoss.map(Self.loss) ?? "-",
+            r.evalLoss.map(Self.loss) ?? "-",
             r.evalAccuracy.map(TrainProgress.percent) ?? "-",
             "\(r.optimizerStateElements)",
             TrainProgress.compact(r.tokensPerSecond ?? r.examplesPerSecond ?? 0),

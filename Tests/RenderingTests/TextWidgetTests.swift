@@ -18,7 +18,7 @@ final class TextWidgetTests: XCTestCase {
         let chart = BarChart(bars: [
             .init(label: "x", value: 1), .init(label: "y", value: 100), .init(label: "z", value: .nan),
         ], logScale: true)
-        XCTAssertEqual(rendered(chart, width: 10, height: 3), "x █▍ 1\ny ████ 100\nz  nan")
+        XCTAssertEqual(rendered(chart, width: 10, height: 3), "x █▍ 1\ny ████ 100\nz  —")
     }
 
     func testTableWithSwatchesAndSelection() {
