@@ -74,8 +74,11 @@ struct TrainCommand: ParsableCommand {
         let runs: [Trainer]
         let totalSteps: Int
         do {
-            for path in savePaths where !force && FileManager.default.fileExists(atPath: path) {
-                throw CheckpointError.exists(path)
+            // Training can take minutes: a --save that cannot be written fails now, not at the end.
+            for path in savePaths {
+                do { try AtomicFile.checkDestination(path, overwrite: force) } catch {
+                    throw TrainFlagError(message: "--save: \(error)")
+                }
             }
             if let resume {
                 let ignored = flagsFixedByCheckpoint
