@@ -148,18 +148,19 @@ def main():
 
 def compare(args):
     """Runs descent, stock torch and torch with subnormals flushed, one after the other."""
-    command = [args.descent, "train", "--optimizer", args.optimizer, "--steps", str(args.steps),
+    # torch does not clip: --clip 1e9 is a bound never reached (older descent builds have no --clip 0).
+    command = ["train", "--optimizer", args.optimizer, "--steps", str(args.steps),
                "--modulus", str(args.modulus), "--train-fraction", str(args.train_fraction), "--dim", str(args.dim),
                "--layers", str(args.layers), "--heads", str(args.heads), "--batch", str(args.batch),
                "--lr", str(args.lr), "--weight-decay", str(args.weight_decay), "--seed", str(args.seed),
-               "--schedule", "constant", "--format", "json"]
+               "--schedule", "constant", "--clip", "1e9", "--format", "json"]
     if args.kv_heads:
         command += ["--kv-heads", str(args.kv_heads)]
     if args.hidden:
         command += ["--hidden", str(args.hidden)]
     runs = []
     for binary in args.descent:
-        output = json.loads(subprocess.run([binary] + command[1:], check=True, capture_output=True, text=True).stdout)
+        output = json.loads(subprocess.run([binary] + command, check=True, capture_output=True, text=True).stdout)
         runs.append((binary, output[0] if isinstance(output, list) else output))
     stock = train(args, False)
     flushed = train(args, True)

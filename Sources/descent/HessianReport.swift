@@ -44,6 +44,8 @@ struct HessianReport {
                 object["trained_share_in_blocks"] = trained.share
                 object["trained_share_in_random_blocks"] = trained.randomShare
             }
+            // JSON has no NaN or infinity (and JSONSerialization refuses them): a diverged loss is null.
+            object = object.mapValues { value in (value as? Double).map { $0.isFinite ? $0 as Any : NSNull() } ?? value }
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 Swift.print(String(decoding: data, as: UTF8.self))
             }

@@ -75,6 +75,13 @@ final class CommandErrorTests: XCTestCase {
         XCTAssertEqual(try entries(), ["run.ckpt"])
     }
 
+    func testClipZeroTurnsClippingOffAndNegativesAreRefused() throws {
+        XCTAssertEqual(try descent("train", "--model", "mlp", "--steps", "1", "--clip", "0").status, 0)
+        let negative = try descent("train", "--model", "mlp", "--steps", "1", "--clip", "-1")
+        XCTAssertEqual(negative.status, 64)
+        XCTAssertTrue(negative.error.contains("--clip -1.0: give a positive norm, or 0 to turn clipping off"), negative.error)
+    }
+
     func testTrainTextNamesTheFlagAndPath() throws {
         let result = try descent("train", "--task", "text", "--text", directory)
         XCTAssertEqual(result.status, 1)
