@@ -12,10 +12,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // The floating-point control register (flushing subnormals), which Swift cannot reach.
+        .target(name: "CFloatEnvironment"),
         // The optimizer core: parameter layouts, optimizers, partitions, schedules.
         .target(
             name: "OptimizerCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["CFloatEnvironment", .product(name: "RealModule", package: "swift-numerics")],
             // On Linux, Float.squareRoot() goes through libm's sqrtf for errno's sake, which
             // blocks vectorisation of every kernel with a square root; sqrt stays IEEE-exact.
             // The step kernels are compute-bound at SSE2 width; descent is built where it runs,

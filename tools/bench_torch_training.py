@@ -10,6 +10,8 @@ Run by hand from the repository root:
     tools/.venv/bin/python tools/bench_torch_training.py --optimizer adam-mini
 and compare `tokens_per_second` with
     descent train --optimizer adamw --steps 1500 --format json
+or let the script run both, and torch a second time with subnormals flushed, and print the ratios:
+    tools/.venv/bin/python tools/bench_torch_training.py --descent .build/release/descent
 
 The data split and initial weights come from torch's RNG, not descent's, so losses agree in
 trend, not digit for digit; throughput is the point.
@@ -17,6 +19,7 @@ trend, not digit for digit; throughput is the point.
 import argparse
 import json
 import math
+import subprocess
 import time
 
 import torch
@@ -132,11 +135,48 @@ def main():
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--weight-decay", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--flush-denormal", action="store_true", help="flush subnormal floats to zero (descent does not)")
+    parser.add_argument("--flush-denormal", action="store_true", help="flush subnormal floats to zero (descent's training does)")
+    parser.add_argument("--descent", metavar="BINARY", action="append", help="also run this descent binary (repeatable) "
+                        "on the same settings, and torch with and without flushing, and print tokens/s ratios "
+                        "(descent uses every core, so give --threads the machine's core count)")
     args = parser.parse_args()
+    if args.descent:
+        compare(args)
+    else:
+        print(json.dumps(train(args, args.flush_denormal), sort_keys=True))
+
+
+def compare(args):
+    """Runs descent, stock torch and torch with subnormals flushed, one after the other."""
+    # torch does not clip: --clip 1e9 is a bound never reached (older descent builds have no --clip 0).
+    command = ["train", "--optimizer", args.optimizer, "--steps", str(args.steps),
+               "--modulus", str(args.modulus), "--train-fraction", str(args.train_fraction), "--dim", str(args.dim),
+               "--layers", str(args.layers), "--heads", str(args.heads), "--batch", str(args.batch),
+               "--lr", str(args.lr), "--weight-decay", str(args.weight_decay), "--seed", str(args.seed),
+               "--schedule", "constant", "--clip", "1e9", "--format", "json"]
+    if args.kv_heads:
+        command += ["--kv-heads", str(args.kv_heads)]
+    if args.hidden:
+        command += ["--hidden", str(args.hidden)]
+    runs = []
+    for binary in args.descent:
+        output = json.loads(subprocess.run([binary] + command, check=True, capture_output=True, text=True).stdout)
+        runs.append((binary, output[0] if isinstance(output, list) else output))
+    stock = train(args, False)
+    flushed = train(args, True)
+    for name, result in runs + [("torch", stock), ("torch flush_denormal", flushed)]:
+        print(json.dumps(dict(run=name, tokens_per_second=result["tokens_per_second"],
+                              eval_accuracy=result["eval_accuracy"], seconds=result["seconds"])))
+    for binary, result in runs:
+        rate = result["tokens_per_second"]
+        print(f"{binary} / torch: {rate / stock['tokens_per_second']:.2f}x   "
+              f"/ torch flush_denormal: {rate / flushed['tokens_per_second']:.2f}x")
+
+
+def train(args, flush):
+    """Trains torch's copy of the model and returns the summary `descent train --format json` prints."""
     torch.set_num_threads(args.threads)
-    if args.flush_denormal:
-        torch.set_flush_denormal(True)
+    torch.set_flush_denormal(flush)
     torch.manual_seed(args.seed)
     p = args.modulus
     kv_heads = args.kv_heads or args.heads
@@ -178,13 +218,13 @@ def main():
     state = sum(t.numel() for s in opt.state.values() for k, t in s.items()
                 if torch.is_tensor(t) and k in ("exp_avg", "exp_avg_sq", "m", "v", "vmean"))
     tail = losses[-20:]
-    print(json.dumps(dict(
+    return dict(
         model="transformer (torch)", optimizer=args.optimizer, threads=args.threads, torch=torch.__version__,
         parameters=sum(t.numel() for t in net.parameters()),
         initial_loss=losses[0] if losses else None, final_loss=sum(tail) / len(tail) if tail else None,
         eval_loss=eval_loss, eval_accuracy=eval_accuracy, chance_accuracy=1 / p,
         optimizer_state_elements=state, steps=args.steps, seconds=seconds,
-        tokens_per_second=args.steps * args.batch * 3 / seconds), sort_keys=True))
+        flush_denormal=flush, tokens_per_second=args.steps * args.batch * 3 / seconds)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,29 @@ public struct CharacterText: TrainingTask {
     /// A bound on validation work per evaluation.
     public static let maximumValidationWindows = 256
 
+    /// The contents of `path` as UTF-8 text, or an error that says what the file is instead.
+    static func readText(_ path: String) throws(TaskError) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path)
+        } catch {
+            switch error {
+            case .notFound: throw .fileNotFound(path)
+            case .isDirectory: throw .isDirectory(path)
+            case .unreadable(let reason): throw .unreadable(path, reason)
+            }
+        }
+        // Text never holds a NUL byte; binaries nearly always do.
+        if bytes.contains(0) { throw .notText(path, "it contains NUL bytes (a binary file?)") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notText(path, "it is not valid UTF-8")
+        }
+        return text
+    }
+
     /// Reads and tokenises `path`.
     public init(path: String, context: Int, validationFraction: Double = 0.1) throws(TaskError) {
-        guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path) }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(path, "\(error.localizedDescription) (the file must be UTF-8 text)")
-        }
+        let text = try Self.readText(path)
         guard !text.isEmpty else { throw .emptyFile(path) }
         let characters = Array(text)
         let vocabulary = Array(Set(characters)).sorted()

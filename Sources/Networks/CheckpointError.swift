@@ -2,8 +2,10 @@
 public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The target exists and overwriting was not asked for.
     case exists(String)
-    /// The file could not be written.
+    /// The file could not be encoded.
     case unwritable(String, String)
+    /// The file could not be written where asked.
+    case file(FileWriteError)
     /// The file does not exist.
     case notFound(String)
     /// The file could not be read.
@@ -24,6 +26,7 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case let .exists(path): "checkpoint '\(path)' already exists; pass --force to overwrite it"
         case let .unwritable(path, reason): "cannot write checkpoint '\(path)': \(reason)"
+        case let .file(error): "checkpoint: \(error)"
         case let .notFound(path): "checkpoint '\(path)' does not exist"
         case let .unreadable(path, reason): "cannot read checkpoint '\(path)': \(reason)"
         case let .corrupt(path, reason): "checkpoint '\(path)' is corrupt: \(reason); it was not loaded"
@@ -34,5 +37,12 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
         case let .optimizerState(reason): "checkpoint's optimizer state does not fit: \(reason)"
         case let .conflict(message): message
         }
+    }
+}
+
+extension CheckpointError {
+    /// The checkpoint error for a failed write (an existing file keeps its own case).
+    init(_ error: FileWriteError) {
+        if case .exists(let path) = error { self = .exists(path) } else { self = .file(error) }
     }
 }

@@ -7,32 +7,33 @@ public enum CheckpointFile {
 
     /// Writes `checkpoint` to `path` atomically; an existing file is an error unless `overwrite`.
     public static func write(_ checkpoint: Checkpoint, to path: String, overwrite: Bool) throws(CheckpointError) {
-        if !overwrite, FileManager.default.fileExists(atPath: path) { throw .exists(path) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var data: Data
         do { data = try encoder.encode(checkpoint) } catch { throw .unwritable(path, "\(error)") }
         let checksum = Checksum.fnv1a64(data)
         data.append(Data((trailerPrefix + String(format: "%016llx", checksum) + "\n").utf8))
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
-        } catch { throw .unwritable(path, error.localizedDescription) }
-        // rename(2) replaces the target atomically: a reader sees the old file or the new one, never half.
-        guard rename(temporary.path, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(path, reason)
+            let file = try AtomicFile(path: path, overwrite: overwrite)
+            try file.write([UInt8](data))
+            try file.commit()
+        } catch {
+            throw CheckpointError(error)
         }
     }
 
     /// Reads and verifies a checkpoint.
     public static func read(_ path: String) throws(CheckpointError) -> Checkpoint {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw .unreadable(path, error.localizedDescription) }
+        do {
+            data = Data(try FileBytes.read(path))
+        } catch {
+            switch error {
+            case .notFound: throw .notFound(path)
+            case .isDirectory: throw .unreadable(path, "it is a directory; give a checkpoint file")
+            case .unreadable(let reason): throw .unreadable(path, reason)
+            }
+        }
         let marker = Data(trailerPrefix.utf8)
         guard let range = data.range(of: marker, options: .backwards) else {
             throw .corrupt(path, "no checksum trailer (not a descent checkpoint, or truncated)")

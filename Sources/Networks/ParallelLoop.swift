@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OptimizerCore
 
 /// Splits a loop over independent rows across the machine's cores when the work is large enough
 /// to pay for the hand-off.
@@ -22,10 +23,13 @@ enum ParallelLoop {
             return
         }
         let chunks = min(count, workers * 2)
+        // Dispatch's threads are shared with other work: each chunk runs in the caller's
+        // floating-point mode (e.g. subnormals flushed during training) and restores the thread's own.
+        let mode = FloatingPointMode.current
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
             let end = count * (chunk + 1) / chunks
-            if start < end { body(start..<end) }
+            if start < end { mode.run { body(start..<end) } }
         }
     }
 }

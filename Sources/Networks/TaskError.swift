@@ -4,8 +4,12 @@ public enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(flag: String, value: String, reason: String)
     /// The text file does not exist.
     case fileNotFound(String)
-    /// The text file exists but could not be read as text.
+    /// The text file exists but could not be read (the reason from the system).
     case unreadable(String, String)
+    /// The text path is a directory.
+    case isDirectory(String)
+    /// The text file was read but is not UTF-8 text.
+    case notText(String, String)
     /// The text file is empty.
     case emptyFile(String)
     /// The text file has too few characters for one window in each split.
@@ -17,11 +21,13 @@ public enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalid(flag, value, reason): "\(flag) \(value): \(reason)"
-        case let .fileNotFound(path): "text file '\(path)' does not exist"
-        case let .unreadable(path, reason): "cannot read text file '\(path)': \(reason)"
-        case let .emptyFile(path): "text file '\(path)' is empty; give a file with some text to learn from"
+        case let .fileNotFound(path): "--text '\(path)': the file does not exist"
+        case let .unreadable(path, reason): "--text '\(path)': cannot read the file: \(reason)"
+        case let .isDirectory(path): "--text '\(path)' is a directory; give a UTF-8 text file"
+        case let .notText(path, reason): "--text '\(path)' is not a UTF-8 text file: \(reason)"
+        case let .emptyFile(path): "--text '\(path)' is empty; give a file with some text to learn from"
         case let .tooShort(path, characters, needed, context):
-            "text file '\(path)' has \(characters) characters; with --context \(context) it needs at least \(needed) (a window in both the training and the validation split)"
+            "--text '\(path)' has \(characters) characters; with --context \(context) it needs at least \(needed) (a window in both the training and the validation split)"
         case let .missing(message): message
         }
     }

@@ -61,8 +61,16 @@ public final class Trainer {
     }
 
     /// One update on a fresh random batch: forward, backward, clip, schedule, optimizer step.
+    ///
+    /// Runs with subnormal floats flushed to zero (see `FloatingPointMode`): weight decay pushes
+    /// weights and moments into the subnormal range late in training, where every operation on
+    /// them would take a slow path. The caller's mode is restored on return.
     @discardableResult
     public func step() -> StepReport {
+        FloatingPointMode.withSubnormalsFlushed { flushedStep() }
+    }
+
+    private func flushedStep() -> StepReport {
         batch.removeAll()
         let available = task.count(.training)
         for _ in 0..<configuration.batchSize {
@@ -88,12 +96,14 @@ public final class Trainer {
                           gradientNorm: norm, learningRate: rate)
     }
 
-    /// Loss and accuracy over the whole validation split.
+    /// Loss and accuracy over the whole validation split, in the same arithmetic as `step()`.
     public func evaluate() -> BatchResult {
         var total = BatchResult()
-        parameters.withUnsafeBufferPointer { p in
-            for batch in validationBatches {
-                total.merge(network.run(parameters: p.baseAddress!, gradients: nil, batch: batch))
+        FloatingPointMode.withSubnormalsFlushed {
+            parameters.withUnsafeBufferPointer { p in
+                for batch in validationBatches {
+                    total.merge(network.run(parameters: p.baseAddress!, gradients: nil, batch: batch))
+                }
             }
         }
         return total

@@ -38,6 +38,9 @@ final class WorkerPool: @unchecked Sendable {
     private var job: UnsafeRawPointer?
     private var jobType: (any SliceJob.Type)?
     private var slices = 0
+    /// The caller's floating-point mode: workers run its job in it, so a caller that flushes
+    /// subnormals gets the same arithmetic on every slice.
+    private var mode = FloatingPointMode.current
 
     /// Runs slices 0 ..< `slices` of `job`, slice 0 on the calling thread, and returns when all
     /// are done.
@@ -54,6 +57,7 @@ final class WorkerPool: @unchecked Sendable {
             self.job = UnsafeRawPointer(pointer)
             jobType = Job.self
             self.slices = slices
+            mode = FloatingPointMode.current
             for index in 1..<slices {
                 workers[index - 1].slice = index
                 workers[index - 1].start.signal()
@@ -73,6 +77,9 @@ final class WorkerPool: @unchecked Sendable {
                 while true {
                     worker.start.wait()
                     if let job = self.job, let type = self.jobType {
+                        // These threads run nothing but jobs, so each job's mode can simply stay
+                        // set until the next job sets its own.
+                        if FloatingPointMode.current != self.mode { self.mode.apply() }
                         type.invoke(job, slice: worker.slice, of: self.slices)
                     }
                     self.finished.signal()

@@ -3,7 +3,8 @@ import OptimizerCore
 
 /// The CSV trajectory format shared by `descent run` and the visualizer's export: a header
 /// `optimizer,step,loss,x0,x1,...` then one row per optimizer per step, step 0 being the start.
-/// Numbers use Swift's shortest round-trip representation, in the run's own precision.
+/// Numbers use Swift's shortest round-trip representation, in the run's own precision; a value
+/// that is not finite is `nan`, `inf` or `-inf` (never `-nan`: a NaN's sign bit means nothing).
 public enum TrajectoryCSV {
     /// The header line for a problem of `dimension` coordinates.
     public static func header(dimension: Int) -> String {
@@ -18,13 +19,19 @@ public enum TrajectoryCSV {
         line += ","
         line += String(step)
         line += ","
-        line += "\(loss)"
+        line += number(loss)
         for x in parameters {
             line += ","
-            line += "\(x)"
+            line += number(x)
         }
         line += "\n"
         return line
+    }
+
+    /// A number in shortest round-trip form, or `nan`, `inf`, `-inf`.
+    @inline(__always)
+    public static func number<T: BinaryFloatingPoint & CustomStringConvertible>(_ x: T) -> String {
+        x.isNaN ? "nan" : x.description
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.

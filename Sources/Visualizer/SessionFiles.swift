@@ -2,12 +2,20 @@ import Foundation
 import Scenarios
 
 /// The files a session writes: trajectory CSV exports and retuned scenarios, always under new names.
+///
+/// Both go through `OutputFile` (a temporary file in the same folder, moved into place with a
+/// call that fails rather than replace a file), so a file that appears under the chosen name
+/// while writing is never overwritten: the next free name is taken instead.
 public enum SessionFiles {
     /// Writes every optimizer's trajectory from step 0 to the current step, in the format of
     /// `descent run` (replayed from the start, which reproduces the run exactly), and returns the path.
     public static func exportTrajectories(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
-        let path = freshPath(directory: directory, base: "\(baseName(state))-step\(state.step)", extension: "csv")
-        let sink = try OutputFile(.file(path: path, overwrite: false))
+        try writeUnderFreshName(directory: directory, base: "\(baseName(state))-step\(state.step)", extension: "csv") { sink in
+            writeTrajectories(state, to: sink)
+        }
+    }
+
+    private static func writeTrajectories(_ state: AppState, to sink: OutputFile) {
         var race = state.timeline.initialRace
         sink.write(race.csvHeader)
         var text = ""
@@ -21,17 +29,31 @@ public enum SessionFiles {
             }
         }
         sink.write(text)
-        try sink.finish()
-        return path
     }
 
     /// Writes the scenario with its retuned learning rates and current start as TOML and returns the path.
     public static func writeScenario(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
-        let path = freshPath(directory: directory, base: "\(baseName(state))-retuned", extension: "toml")
-        let sink = try OutputFile(.file(path: path, overwrite: false))
-        sink.write(ScenarioWriter.toml(state.currentScenario))
-        try sink.finish()
-        return path
+        try writeUnderFreshName(directory: directory, base: "\(baseName(state))-retuned", extension: "toml") { sink in
+            sink.write(ScenarioWriter.toml(state.currentScenario))
+        }
+    }
+
+    /// Writes `contents` to the first free `freshPath` and returns it; a name taken while writing
+    /// (by another program) moves on to the next one.
+    static func writeUnderFreshName(directory: String, base: String, extension ext: String,
+                                    _ contents: (OutputFile) -> Void) throws(OutputFileError) -> String {
+        var attempts = 0
+        while true {
+            let path = freshPath(directory: directory, base: base, extension: ext)
+            let sink = try OutputFile(.file(path: path, overwrite: false))
+            contents(sink)
+            do {
+                try sink.finish()
+                return path
+            } catch .exists(_) where attempts < 100 {
+                attempts += 1
+            }
+        }
     }
 
     /// `directory/base.ext`, or `base-2.ext`, `base-3.ext`, ... : the first that does not exist.

@@ -52,8 +52,10 @@ struct HessianCommand: ParsableCommand {
     func run() throws {
         let trainer: Trainer
         do {
-            if let output, !force, FileManager.default.fileExists(atPath: output) {
-                throw TrainFlagError(message: "'\(output)' already exists; pass --force to overwrite it")
+            if let output {
+                do { try AtomicFile.checkDestination(output, overwrite: force) } catch {
+                    throw TrainFlagError(message: "--output: \(error)")
+                }
             }
             try modelOptions.check()
             let taskConfiguration = modelOptions.taskConfiguration(.small)
@@ -103,9 +105,9 @@ struct HessianCommand: ParsableCommand {
                                    initial: initial, trained: trained)
         if let output {
             do {
-                try report.writeCSV((trained ?? initial).hessian, to: output)
+                try report.writeCSV((trained ?? initial).hessian, to: output, overwrite: force)
             } catch {
-                throw fail("cannot write '\(output)': \(error.localizedDescription)")
+                throw fail("--output: \(error)")
             }
         }
         report.print(format: format)

@@ -2,6 +2,7 @@ import Foundation
 import Networks
 import Objectives
 import Rendering
+import Scenarios
 
 /// What `descent hessian` found, printed as heatmaps and shares (text) or one JSON object.
 struct HessianReport {
@@ -43,7 +44,9 @@ struct HessianReport {
                 object["trained_share_in_blocks"] = trained.share
                 object["trained_share_in_random_blocks"] = trained.randomShare
             }
-            if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+            // JSON has no NaN or infinity (and JSONSerialization refuses them): a diverged loss is null.
+            object = object.mapValues { value in (value as? Double).map { $0.isFinite ? $0 as Any : NSNull() } ?? value }
+            if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 Swift.print(String(decoding: data, as: UTF8.self))
             }
         case .text:
@@ -72,12 +75,13 @@ struct HessianReport {
             + "same sizes over random coordinates (mean of \(draws)): \(String(format: "%.4f", m.randomShare))"
     }
 
-    /// Writes the matrix as CSV, one row per line, numbers in shortest round-trip form.
-    func writeCSV(_ matrix: Matrix, to path: String) throws {
-        var text = ""
+    /// Writes the matrix as CSV, one row per line, numbers in shortest round-trip form (`nan`,
+    /// `inf`, `-inf` as in `descent run`), atomically (see `OutputFile`).
+    func writeCSV(_ matrix: Matrix, to path: String, overwrite: Bool) throws(OutputFileError) {
+        let sink = try OutputFile(.file(path: path, overwrite: overwrite))
         for i in 0..<matrix.rows {
-            text += matrix.row(i).map { "\($0)" }.joined(separator: ",") + "\n"
+            sink.write(matrix.row(i).map(TrajectoryCSV.number).joined(separator: ",") + "\n")
         }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try sink.finish()
     }
 }

@@ -37,6 +37,10 @@ struct PartitionCommand: ParsableCommand {
     func validate() throws {
         guard dim > 0, dim <= 1_000_000 else { throw ValidationError("--dim \(dim) is out of range; give 1 to 1000000") }
         guard heads > 0, heads <= 100_000 else { throw ValidationError("--heads \(heads) is out of range; give 1 to 100000") }
+        guard dim % heads == 0 else {
+            let valid = Self.headCounts(dividing: dim, near: heads).map(String.init).joined(separator: ", ")
+            throw ValidationError("--heads \(heads) does not divide --dim \(dim) into whole heads; head counts that do, near \(heads): \(valid)")
+        }
         if let kvHeads, kvHeads <= 0 || heads % kvHeads != 0 {
             throw ValidationError("--kv-heads \(kvHeads) must divide --heads \(heads)")
         }

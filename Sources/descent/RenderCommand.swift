@@ -21,10 +21,10 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps to take first (default: the scenario's [run] steps).")
     var steps: Int?
 
-    @Option(help: "Screen width in cells.")
+    @Option(parsing: .unconditional, help: "Screen width in cells (\(ScreenLayout.minimumWidth) to 1000).")
     var width = 120
 
-    @Option(help: "Screen height in cells.")
+    @Option(parsing: .unconditional, help: "Screen height in cells (\(ScreenLayout.minimumHeight) to 1000).")
     var height = 40
 
     @Flag(help: "Colour the output with ANSI escape sequences.")
@@ -34,8 +34,10 @@ struct RenderCommand: ParsableCommand {
         if let steps, !(0...1_000_000).contains(steps) {
             throw ValidationError("--steps \(steps) is out of range; give 0 to 1000000")
         }
-        guard (1...1000).contains(width), (1...1000).contains(height) else {
-            throw ValidationError("--width and --height must be 1 to 1000 cells")
+        // Below the minimum the visualizer only shows a "too small" notice: not worth printing.
+        for (flag, value, minimum) in [("--width", width, ScreenLayout.minimumWidth), ("--height", height, ScreenLayout.minimumHeight)]
+            where !(minimum...1000).contains(value) {
+            throw ValidationError("\(flag) \(value) is out of range; the screen needs \(minimum) to 1000 cells")
         }
     }
 

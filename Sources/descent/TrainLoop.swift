@@ -44,7 +44,8 @@ struct TrainLoop {
         if case .tokens = trainer.task.input { isTokens = true } else { isTokens = false }
         return TrainResult(
             model: trainer.configuration.model.name, task: trainer.task.summary, optimizer: optimizerName,
-            hyperparameters: trainer.configuration.optimizer.shortDescription, parameters: trainer.parameterCount,
+            hyperparameters: trainer.configuration.optimizer.shortDescription,
+            schedule: trainer.configuration.schedule, parameters: trainer.parameterCount,
             initialLoss: trainer.initialLoss, finalLoss: tail.isEmpty ? nil : tail.reduce(0, +) / Double(tail.count),
             evalLoss: evaluation?.meanLoss, evalAccuracy: evaluation?.accuracy, chanceAccuracy: trainer.task.chanceAccuracy,
             optimizerStateElements: trainer.optimizer.stateElementCount,

@@ -1,4 +1,5 @@
 import Networks
+import OptimizerCore
 
 /// One finished training run, as reported in the table and in JSON.
 struct TrainResult: Encodable {
@@ -6,6 +7,7 @@ struct TrainResult: Encodable {
     let task: String
     let optimizer: String
     let hyperparameters: String
+    let schedule: LearningRateSchedule
     let parameters: Int
     let initialLoss: Double?
     let finalLoss: Double?
@@ -23,7 +25,7 @@ struct TrainResult: Encodable {
     let firstStep: Int
 
     enum CodingKeys: String, CodingKey {
-        case model, task, optimizer, hyperparameters, parameters, steps, seconds
+        case model, task, optimizer, hyperparameters, schedule, parameters, steps, seconds
         case initialLoss = "initial_loss", finalLoss = "final_loss", evalLoss = "eval_loss"
         case evalAccuracy = "eval_accuracy", chanceAccuracy = "chance_accuracy"
         case optimizerStateElements = "optimizer_state_elements"
@@ -37,6 +39,7 @@ struct TrainResult: Encodable {
         try container.encode(task, forKey: .task)
         try container.encode(optimizer, forKey: .optimizer)
         try container.encode(hyperparameters, forKey: .hyperparameters)
+        try container.encode(JSONText.Schedule(schedule: schedule), forKey: .schedule)
         try container.encode(parameters, forKey: .parameters)
         try container.encode(Self.finite(initialLoss), forKey: .initialLoss)
         try container.encode(Self.finite(finalLoss), forKey: .finalLoss)

@@ -11,7 +11,7 @@ struct TrainSummary {
         switch format {
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for result in results {
                 if let data = try? encoder.encode(result) { Swift.print(String(decoding: data, as: UTF8.self)) }
             }

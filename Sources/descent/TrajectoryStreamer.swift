@@ -34,7 +34,7 @@ enum TrajectoryStreamer {
             sink.write(index == 0 ? "\n" : ",\n")
             sink.write("{\"label\":\(JSONText.string(first.label)),\"type\":\"\(first.configuration.kind.rawValue)\",\"hyperparameters\":{")
             sink.write(first.configuration.hyperparameters.namedValues.map { "\(JSONText.string($0.name)):\(json($0.value))" }.joined(separator: ","))
-            sink.write("}")
+            sink.write("},\"schedule\":\(JSONText.schedule(first.schedule))")
             if let partition = first.configuration.partition ?? (first.configuration.kind == .adamMini ? scenario.problem.defaultPartition : nil) {
                 sink.write(",\"partition\":\(JSONText.string(partition.name))")
             }
