@@ -9,6 +9,8 @@ enum NetworkProblemLoader {
                        "heads", "kv_heads", "hidden", "activation", "batch", "clip", "eval_every"]
     /// Largest network a scenario may train live (the TUI keeps several copies of its state).
     static let maximumParameters = 2_000_000
+    /// The gradient-norm bound when the file gives none (as `descent train`).
+    static let defaultClip = 5.0
 
     static func read(_ reader: inout TableReader, type: String, seed: UInt64) throws(ScenarioError) -> NetworkProblem {
         let isTransformer = type == "transformer"
@@ -36,7 +38,9 @@ enum NetworkProblemLoader {
         }
         let defaultBatch = taskName == "modadd" ? 256 : taskName == "text" ? 32 : 64
         let batch = try reader.integer("batch", 1...65_536) ?? defaultBatch
-        let clip = try reader.number("clip", 1e-12...1e12, describe: "a positive number (global gradient-norm threshold)")
+        // The bound `descent train` uses by default, so a scenario trains as the command does.
+        let clipValue = try reader.number("clip", 0...1e12, describe: "a number >= 0 (global gradient-norm bound; 0 turns clipping off)") ?? defaultClip
+        let clip = clipValue > 0 ? clipValue : nil
         let evaluationInterval = try reader.integer("eval_every", 1...1_000_000) ?? 25
         return NetworkProblem(model: model, task: task, batchSize: batch, clip: clip, evaluationInterval: evaluationInterval,
                               layout: network.layout, taskSummary: built.summary, chanceAccuracy: built.chanceAccuracy,
