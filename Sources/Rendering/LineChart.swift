@@ -6,20 +6,33 @@ import Foundation
 /// Non-finite values (and non-positive ones on a log axis) break a line instead of reaching the
 /// axis. Long series cost O(points + plot width): segments inside one dot column only extend it.
 public struct LineChart: Widget {
-    /// One line: values at consecutive steps starting at `startStep`.
+    /// One line: values every `stepStride` steps starting at `startStep` (a long history may be
+    /// thinned), the last one possibly at its own step.
     public struct Series: Sendable {
-        /// Values, one per step.
+        /// Values, one per `stepStride` steps.
         public var values: [Double]
         /// Line colour.
         public var color: TerminalColor
         /// Step of `values[0]`.
         public var startStep: Int
+        /// Steps between consecutive values.
+        public var stepStride: Int
+        /// The step of the last value when it is off the stride (the current step).
+        public var lastStep: Int?
 
         /// Creates a series.
-        public init(values: [Double], color: TerminalColor, startStep: Int = 0) {
+        public init(values: [Double], color: TerminalColor, startStep: Int = 0, stepStride: Int = 1, lastStep: Int? = nil) {
             self.values = values
             self.color = color
             self.startStep = startStep
+            self.stepStride = max(1, stepStride)
+            self.lastStep = lastStep
+        }
+
+        /// The step of `values[offset]`, as a Double so huge steps cannot overflow.
+        func step(at offset: Int) -> Double {
+            if offset == values.count - 1, let lastStep { return Double(lastStep) }
+            return Double(startStep) + Double(offset) * Double(stepStride)
         }
     }
 
@@ -137,7 +150,7 @@ public struct LineChart: Widget {
         // The y extent already drawn in the current dot column.
         var column = Int.min, spanLow = 0.0, spanHigh = 0.0
         for (offset, value) in line.values.enumerated() {
-            let fx = mapX(Double(line.startStep) + Double(offset))
+            let fx = mapX(line.step(at: offset))
             guard let fy = mapY(value), fx.isFinite else {
                 previous = nil
                 continue
@@ -177,7 +190,7 @@ public struct LineChart: Widget {
         var low = Double.infinity, high = -Double.infinity
         for line in series where !line.values.isEmpty {
             low = min(low, Double(line.startStep))
-            high = max(high, Double(line.startStep) + Double(line.values.count - 1))
+            high = max(high, line.step(at: line.values.count - 1))
         }
         guard low <= high else { return (0, 1) }
         return high > low ? (low, high) : (low, low + 1)

@@ -24,7 +24,9 @@ struct LossPanel {
         let series = visible.map { index in
             var values = minimum.map { m in losses[index].map { max($0 - m, floor) } } ?? losses[index]
             if trainsNetwork { values = Self.smoothed(values) }
-            return LineChart.Series(values: values, color: PanelStyle.color(index, mode: state.colorMode))
+            let stride = state.timeline.historyStride
+            return LineChart.Series(values: values, color: PanelStyle.color(index, mode: state.colorMode), stepStride: stride,
+                                    lastStep: state.step % stride == 0 ? nil : state.step)
         }
         let steps = max(10, state.step)
         canvas.render(LineChart(series: series, logY: allPositive, currentStep: state.step,

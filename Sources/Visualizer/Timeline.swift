@@ -20,13 +20,21 @@ public struct Timeline: Sendable {
     /// Scalars the snapshots may hold together before they are thinned, by default (32 MB at most).
     public static let defaultCheckpointBudget = 4 << 20
 
+    /// Points of history kept per racer before it is thinned (paths and losses).
+    public static let defaultHistoryLimit = 1 << 15
+    /// Snapshots kept at most, whatever their size (each copy of a race has some overhead).
+    public static let maximumCheckpoints = 1024
+
     /// The race at the current step.
     public private(set) var race: AnyRace
-    /// Each racer's position in plane coordinates at every step up to the current one (empty
-    /// when there is no plane to draw on).
+    /// Each racer's position in plane coordinates at steps 0, s, 2s, ... and at the current step,
+    /// s being `historyStride` (empty when there is no plane to draw on).
     public private(set) var paths: [[SIMD2<Double>]]
-    /// Each racer's loss at every step up to the current one.
+    /// Each racer's loss at the same steps as `paths`.
     public private(set) var losses: [[Double]]
+    /// Steps between recorded points: 1 until a run outgrows the history limit, then doubling
+    /// each time it does again, so drawing and memory stay bounded however long the run.
+    public private(set) var historyStride = 1
     /// The plane paths are projected onto, if the problem has one.
     public let plane: SurfacePlane?
     /// Steps whose full state is kept for instant rewinding, for this race's size.
@@ -40,10 +48,11 @@ public struct Timeline: Sendable {
     private var recent: [AnyRace]
     private let stateSize: Int
     private let checkpointBudget: Int
+    private let historyLimit: Int
 
     /// Starts at step 0 of `race`, keeping recent states and snapshots within budgets of scalars.
     public init(race: AnyRace, plane: SurfacePlane?, recentBudget: Int = Timeline.defaultRecentBudget,
-                checkpointBudget: Int = Timeline.defaultCheckpointBudget) {
+                checkpointBudget: Int = Timeline.defaultCheckpointBudget, historyLimit: Int = Timeline.defaultHistoryLimit) {
         self.race = race
         self.plane = plane
         origin = race
@@ -52,6 +61,7 @@ public struct Timeline: Sendable {
         stateSize = max(1, race.stateElementCount)
         window = max(2, min(Self.maximumWindow, recentBudget / stateSize))
         self.checkpointBudget = checkpointBudget
+        self.historyLimit = max(4, historyLimit)
         paths = Array(repeating: [], count: plane == nil ? 0 : race.count)
         losses = Array(repeating: [], count: race.count)
         record()
@@ -132,21 +142,73 @@ public struct Timeline: Sendable {
 
     /// Keeps the snapshots within their budget: every other one goes and the spacing doubles.
     private mutating func thinCheckpoints() {
-        while checkpoints.count > 2, checkpoints.count * stateSize > checkpointBudget {
+        while checkpoints.count > 2,
+              checkpoints.count * stateSize > checkpointBudget || checkpoints.count > Self.maximumCheckpoints {
             checkpointInterval *= 2
             for key in checkpoints.keys where key % checkpointInterval != 0 { checkpoints[key] = nil }
         }
     }
 
+    /// Recorded points on the stride's grid (steps 0, s, 2s, ... up to `step`).
+    private func gridCount(upTo step: Int) -> Int { step / historyStride + 1 }
+
+    /// Records the current step: the previous point stays only if it is on the grid.
     private mutating func record() {
+        let step = race.step
+        let onGrid = step > 0 ? gridCount(upTo: step - 1) : 0
+        for i in losses.indices where losses[i].count > onGrid {
+            losses[i].removeLast(losses[i].count - onGrid)
+            if !paths.isEmpty { paths[i].removeLast(paths[i].count - onGrid) }
+        }
+        appendCurrent()
+        if losses.first.map({ $0.count > historyLimit }) ?? false { thinHistory() }
+    }
+
+    private mutating func appendCurrent() {
         for i in 0..<race.count {
             if let plane { paths[i].append(plane.project(race.lastFinitePoint(i))) }
             losses[i].append(race.loss(i))
         }
     }
 
+    /// Keeps every other grid point and doubles the stride.
+    private mutating func thinHistory() {
+        let step = race.step
+        let currentPoints = paths.map { $0.last }
+        let currentLosses = losses.map { $0.last }
+        historyStride *= 2
+        let kept = gridCount(upTo: step)
+        for i in losses.indices {
+            losses[i] = Self.everyOther(losses[i], count: kept)
+            if !paths.isEmpty { paths[i] = Self.everyOther(paths[i], count: kept) }
+        }
+        if step % historyStride != 0 {
+            for i in losses.indices {
+                if i < currentPoints.count, let point = currentPoints[i] { paths[i].append(point) }
+                if let loss = currentLosses[i] { losses[i].append(loss) }
+            }
+        }
+    }
+
+    private static func everyOther<T>(_ values: [T], count: Int) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count + 1)
+        var index = 0
+        while index < values.count, result.count < count {
+            result.append(values[index])
+            index += 2
+        }
+        return result
+    }
+
+    /// Drops the history after `step` (the race is already there) and records it as the last point.
     private mutating func truncate(to step: Int) {
-        for i in paths.indices { paths[i].removeLast(max(0, paths[i].count - (step + 1))) }
-        for i in losses.indices { losses[i].removeLast(max(0, losses[i].count - (step + 1))) }
+        if step == 0 { historyStride = 1 }
+        let onGrid = step > 0 ? gridCount(upTo: step - 1) : 0
+        for i in losses.indices {
+            losses[i].removeLast(max(0, losses[i].count - onGrid))
+            if !paths.isEmpty { paths[i].removeLast(max(0, paths[i].count - onGrid)) }
+        }
+        appendCurrent()
     }
 }
