@@ -64,7 +64,8 @@ public enum KeyHelp {
         lines.append("")
         lines.append("Rewinding is exact: every state of the last \(window) steps is kept, and a snapshot every "
             + "\(interval) steps (the spacing doubles when a long run fills its memory budget); older steps are "
-            + "recomputed from a snapshot, bit for bit. Paths are thinned to what the screen can show.")
+            + "recomputed from a snapshot, bit for bit. Drawn paths and loss curves keep at most "
+            + "\(Timeline.defaultHistoryLimit) points each, thinned evenly as a run grows.")
         return lines.joined(separator: "\n")
     }
 }

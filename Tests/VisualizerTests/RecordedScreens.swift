@@ -38,9 +38,9 @@ enum RecordedScreens {
 ╰───────────│                                                                                              │───────────╯
 ╭ optimizers│ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │───────────╮
 │  #   optim│ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
-│● 1   gd   │ from a snapshot, bit for bit. Paths are thinned to what the screen can show.                 │           │
-│▲ 2   adam ╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
-│■ 3   adam-mini lr=0.05 partition=tensor       24.2     232.9       24 B                                              │
+│● 1   gd   │ from a snapshot, bit for bit. Drawn paths and loss curves keep at most 32768 points each,    │           │
+│▲ 2   adam │ thinned evenly as a run grows.                                                               │           │
+│■ 3   adam-╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
  step 0 · ❚❚ paused · 20 steps/s · Rosenbrock test     n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
