@@ -28,7 +28,12 @@ let package = Package(
         // Loss surfaces, formula surfaces and quadratics: value, gradient, Hessian.
         .target(name: "Objectives", dependencies: ["OptimizerCore"]),
         // Tiny networks trained on the same core.
-        .target(name: "Networks", dependencies: ["OptimizerCore", "Objectives"]),
+        .target(
+            name: "Networks",
+            dependencies: ["OptimizerCore", "Objectives"],
+            // The matrix products use the build machine's vector width, as the optimizer core does.
+            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno", "-target-cpu", "native"])]
+        ),
         // TOML scenario files and the runs they describe.
         .target(
             name: "Scenarios",

@@ -3,7 +3,7 @@ import OptimizerCore
 /// `nn.Linear` as paired forward/backward kernels over row-major buffers: y = x W^T (+ b).
 ///
 /// Weights are (out, in) like PyTorch, so every output element is the dot product of two
-/// contiguous rows. The forward pass computes 2 x 4 output tiles with four-lane accumulators and
+/// contiguous rows. The forward pass computes 2 x 4 output tiles with eight-lane accumulators and
 /// walks the weights in cache-sized chunks; rows are split across cores for large products.
 enum Linear {
     /// Output rows of the weight processed together, sized so the chunk stays in L2.
@@ -38,23 +38,23 @@ enum Linear {
         _ b: UnsafeMutablePointer<Scalar>?, rows: Range<Int>, outputs: Range<Int>, inputs c: Int, stride: Int,
         accumulate: Bool
     ) {
-        let vectorEnd = c & ~3
+        let vectorEnd = c & ~7
         var n = rows.lowerBound
         while n + 1 < rows.upperBound {
             let x0 = UnsafePointer(x + n * c), x1 = UnsafePointer(x + (n + 1) * c)
             var o = outputs.lowerBound
             while o + 3 < outputs.upperBound {
                 let w0 = UnsafePointer(w + o * c), w1 = w0 + c, w2 = w1 + c, w3 = w2 + c
-                var a00 = SIMD4<Scalar>(), a01 = SIMD4<Scalar>(), a02 = SIMD4<Scalar>(), a03 = SIMD4<Scalar>()
-                var a10 = SIMD4<Scalar>(), a11 = SIMD4<Scalar>(), a12 = SIMD4<Scalar>(), a13 = SIMD4<Scalar>()
+                var a00 = SIMD8<Scalar>(), a01 = SIMD8<Scalar>(), a02 = SIMD8<Scalar>(), a03 = SIMD8<Scalar>()
+                var a10 = SIMD8<Scalar>(), a11 = SIMD8<Scalar>(), a12 = SIMD8<Scalar>(), a13 = SIMD8<Scalar>()
                 var i = 0
                 while i < vectorEnd {
-                    let u = Vector4.load(x0 + i), v = Vector4.load(x1 + i)
-                    let k0 = Vector4.load(w0 + i), k1 = Vector4.load(w1 + i)
-                    let k2 = Vector4.load(w2 + i), k3 = Vector4.load(w3 + i)
+                    let u = Vector8.load(x0 + i), v = Vector8.load(x1 + i)
+                    let k0 = Vector8.load(w0 + i), k1 = Vector8.load(w1 + i)
+                    let k2 = Vector8.load(w2 + i), k3 = Vector8.load(w3 + i)
                     a00 += u * k0; a01 += u * k1; a02 += u * k2; a03 += u * k3
                     a10 += v * k0; a11 += v * k1; a12 += v * k2; a13 += v * k3
-                    i += 4
+                    i += 8
                 }
                 var s00 = a00.sum(), s01 = a01.sum(), s02 = a02.sum(), s03 = a03.sum()
                 var s10 = a10.sum(), s11 = a11.sum(), s12 = a12.sum(), s13 = a13.sum()
@@ -100,11 +100,11 @@ enum Linear {
     /// Dot product of two contiguous vectors of length `count`.
     @inline(__always)
     static func dot<Scalar: OptimizerScalar>(_ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
-        var accumulator = SIMD4<Scalar>()
+        var accumulator = SIMD8<Scalar>()
         var i = 0
-        while i + 3 < count {
-            accumulator += Vector4.load(a + i) * Vector4.load(b + i)
-            i += 4
+        while i + 7 < count {
+            accumulator += Vector8.load(a + i) * Vector8.load(b + i)
+            i += 8
         }
         var sum = accumulator.sum()
         while i < count {
