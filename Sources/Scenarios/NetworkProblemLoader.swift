@@ -27,14 +27,16 @@ enum NetworkProblemLoader {
             throw reader.error(taskName == "text" ? "text" : "task", error.description)
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
+        // Counted before anything is built: a mistyped size must not allocate first.
+        let count = model.parameterCount
+        guard count <= maximumParameters else {
+            throw reader.error(nil, "the network would have \(count == .max ? "more than 2^63" : "\(count)") parameters; scenarios train at most \(maximumParameters) live (use a smaller dim, hidden or layers)")
+        }
         let network: any NeuralNetwork<Float>
         do throws(ModelConfigurationError) {
             network = try model.makeNetwork(Float.self, maximumBatch: 1)
         } catch {
             throw reader.error(nil, error.description)
-        }
-        guard network.layout.count <= maximumParameters else {
-            throw reader.error(nil, "the network has \(network.layout.count) parameters; scenarios train at most \(maximumParameters) live (use a smaller dim, hidden or layers)")
         }
         let defaultBatch = taskName == "modadd" ? 256 : taskName == "text" ? 32 : 64
         let batch = try reader.integer("batch", 1...65_536) ?? defaultBatch

@@ -106,6 +106,9 @@ final class NetworkScenarioTests: XCTestCase {
         XCTAssertEqual(text.keyPath, "problem.text")
         XCTAssertTrue(text.message.contains("missing-file.txt"), text.message)
 
+        let huge = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "hidden = [6, 5]", with: "hidden = [65536, 65536]")))
+        XCTAssertTrue(huge.message.contains("would have 4295360514 parameters"), huge.message)
+
         let unknown = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "batch = 8", with: "batch = 8\nlayers = 2")))
         XCTAssertEqual(unknown.keyPath, "problem.layers")
     }
