@@ -36,6 +36,8 @@ public struct CharacterText: TrainingTask {
 
     /// Reads and tokenises `path`.
     public init(path: String, context: Int, validationFraction: Double = 0.1) throws(TaskError) {
+        // Attention scratch grows with context^2 per example.
+        guard (2...4096).contains(context) else { throw .invalid(flag: "--context", value: "\(context)", reason: "must be from 2 to 4096") }
         let text = try Self.readText(path)
         guard !text.isEmpty else { throw .emptyFile(path) }
         let characters = Array(text)

@@ -10,7 +10,8 @@ public struct GaussianBlobs: TrainingTask {
 
     /// `count` points with standard deviation `spread` around each centre; a fifth validate.
     public init(classes: Int, count: Int, spread: Double, seed: UInt64) throws(TaskError) {
-        guard classes >= 2 else { throw .invalid(flag: "--classes", value: "\(classes)", reason: "must be at least 2") }
+        guard (2...1000).contains(classes) else { throw .invalid(flag: "--classes", value: "\(classes)", reason: "must be from 2 to 1000") }
+        guard count <= 1_000_000 else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be at most 1,000,000") }
         guard count >= 5 * classes else {
             throw .invalid(flag: "--points", value: "\(count)", reason: "must be at least 5 per class (\(5 * classes))")
         }

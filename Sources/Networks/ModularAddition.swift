@@ -14,7 +14,8 @@ public struct ModularAddition: TrainingTask {
 
     /// All pairs, shuffled by `seed`; the first `trainFraction` of them train.
     public init(modulus: Int, trainFraction: Double, seed: UInt64, asTokens: Bool) throws(TaskError) {
-        guard modulus >= 2 else { throw .invalid(flag: "--modulus", value: "\(modulus)", reason: "must be at least 2") }
+        // p^2 pairs are materialised: 1000 gives a million, already far beyond a tiny model.
+        guard (2...1000).contains(modulus) else { throw .invalid(flag: "--modulus", value: "\(modulus)", reason: "must be from 2 to 1000") }
         guard trainFraction > 0, trainFraction < 1 else {
             throw .invalid(flag: "--train-fraction", value: "\(trainFraction)", reason: "must lie strictly between 0 and 1")
         }

@@ -8,7 +8,7 @@ public struct TwoSpirals: TrainingTask {
 
     /// `count` points in all (half per class); a fifth of them, drawn independently, validate.
     public init(count: Int, noise: Double, seed: UInt64) throws(TaskError) {
-        guard count >= 10 else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be at least 10") }
+        guard (10...1_000_000).contains(count) else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be from 10 to 1,000,000") }
         var generator = SeededGenerator(seed: seed ^ 0x7370_6972)
         var points: [(Double, Double, Int32)] = []
         for i in 0..<count {

@@ -78,7 +78,8 @@ struct TrainModelOptions: ParsableArguments {
 
     /// Checks flags that need no file access.
     func check() throws(ModelConfigurationError) {
-        if let batch, batch < 1 { throw .invalid(flag: "--batch", value: "\(batch)", reason: "must be at least 1") }
+        // Activations are allocated for the whole batch up front.
+        if let batch, !(1...65_536).contains(batch) { throw .invalid(flag: "--batch", value: "\(batch)", reason: "must be from 1 to 65536") }
         switch (model, task) {
         case (.transformer, .spirals), (.transformer, .blobs):
             throw .unsupported("--task \(task.rawValue) is a 2-D point cloud for --model mlp; the transformer trains on modadd or text")

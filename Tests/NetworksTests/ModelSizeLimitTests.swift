@@ -24,4 +24,19 @@ final class ModelSizeLimitTests: XCTestCase {
         XCTAssertEqual(overflowing.parameterCount, .max)
         XCTAssertThrowsError(try overflowing.makeNetwork(Float.self, maximumBatch: 1))
     }
+
+    func testActivationMemoryIsBoundedBeforeAllocating() throws {
+        let wide = ModelConfiguration.mlp(MLPConfiguration(inputs: 2, hidden: [65536], classes: 2, activation: .relu))
+        XCTAssertNoThrow(try wide.makeNetwork(Float.self, maximumBatch: 4))
+        XCTAssertThrowsError(try wide.makeNetwork(Float.self, maximumBatch: 65536)) { error in
+            XCTAssertTrue("\(error)".contains("activation memory"), "\(error)")
+        }
+        let longContext = ModelConfiguration.transformer(
+            TransformerConfiguration(vocabulary: 30, context: 4096, dim: 16, layers: 1, heads: 2, hidden: 64))
+        XCTAssertGreaterThan(longContext.scratchEstimate(batch: 65536), ModelConfiguration.maximumScratch)
+        XCTAssertThrowsError(try longContext.makeNetwork(Float.self, maximumBatch: 65536))
+        // descent train's defaults stay far inside the bound.
+        let defaults = ModelConfiguration.transformer(TransformerConfiguration(vocabulary: 98, context: 3, dim: 64, layers: 1, heads: 4))
+        XCTAssertLessThan(defaults.scratchEstimate(batch: 256), ModelConfiguration.maximumScratch / 100)
+    }
 }
