@@ -24,7 +24,9 @@ enum NetworkProblemLoader {
         do throws(TaskError) {
             built = try task.makeTask(seed: seed, asTokens: isTransformer)
         } catch {
-            throw reader.error(taskName == "text" ? "text" : "task", error.description)
+            var key = taskName == "text" ? "text" : "task"
+            if case .invalid(let flag, _, _) = error { key = keyNames(flag) }
+            throw reader.error(key, keyNames(error.description))
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
         // Counted before anything is built: a mistyped size must not allocate first.
@@ -56,7 +58,7 @@ enum NetworkProblemLoader {
             let fraction = try reader.number("train_fraction", 0.01...0.99, describe: "a share between 0.01 and 0.99") ?? 0.5
             return .modularAddition(modulus: modulus, trainFraction: fraction)
         case "spirals":
-            return .spirals(points: try reader.integer("points", 4...1_000_000) ?? 400, noise: 0.02)
+            return .spirals(points: try reader.integer("points", 10...1_000_000) ?? 400, noise: 0.02)
         case "blobs":
             let classes = try reader.integer("classes", 2...1_000) ?? 4
             return .blobs(classes: classes, points: try reader.integer("points", 4...1_000_000) ?? 400, spread: 0.35)
@@ -90,8 +92,7 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             try configuration.validate()
         } catch {
-            throw reader.error(key(for: error), error.description.replacingOccurrences(of: "--kv-heads", with: "kv_heads")
-                .replacingOccurrences(of: "--", with: ""))
+            throw reader.error(key(for: error), keyNames(error.description))
         }
         return .transformer(configuration)
     }
@@ -125,6 +126,15 @@ enum NetworkProblemLoader {
             throw reader.error("hidden", error.description)
         }
         return .mlp(configuration)
+    }
+
+    /// A message written for `descent train`'s flags, in this file's key names.
+    private static func keyNames(_ message: String) -> String {
+        var text = message
+        for (flag, key) in [("--train-fraction", "train_fraction"), ("--kv-heads", "kv_heads")] {
+            text = text.replacingOccurrences(of: flag, with: key)
+        }
+        return text.replacingOccurrences(of: "--", with: "")
     }
 
     /// The scenario key a model error is about.
