@@ -38,7 +38,7 @@ enum OptimizerLoader {
             throw reader.error(table.has("nesterov") ? "nesterov" : nil, error.description)
         }
         if kind == .adamMini || kind == .blockGD {
-            configuration.partition = try readPartition(&reader, kind: kind)
+            configuration.partition = try readPartition(&reader, kind: kind, problem: problem)
             try checkPartition(configuration, reader: reader, problem: problem)
         }
         let schedule = try readSchedule(&reader, steps: steps)
@@ -60,21 +60,29 @@ enum OptimizerLoader {
         }
     }
 
-    private static func readPartition(_ reader: inout TableReader, kind: OptimizerKind) throws(ScenarioError) -> PartitionStrategy? {
+    private static func readPartition(_ reader: inout TableReader, kind: OptimizerKind, problem: Problem) throws(ScenarioError) -> PartitionStrategy? {
         let dim = kind == .adamMini ? try reader.integer("dim", 1...1_000_000) : nil
         let heads = kind == .adamMini ? try reader.integer("n_heads", 1...100_000) : nil
         let kvHeads = kind == .adamMini ? try reader.integer("n_kv_heads", 1...100_000) : nil
+        // On a network the official rules default to the model's own sizes, key by key.
+        var sizes = (dim: 2048, heads: 32, kvHeads: Int?.none)
+        if case .official(let rules)? = problem.network?.defaultPartition {
+            sizes = (rules.dim, rules.heads, rules.kvHeads)
+        }
+        let official = AdamMiniNameRules(dim: dim ?? sizes.dim, heads: heads ?? sizes.heads, kvHeads: kvHeads ?? (heads == nil ? sizes.kvHeads : nil))
         guard let value = reader.raw("partition") else {
-            if dim != nil || heads != nil || kvHeads != nil {
-                return .official(AdamMiniNameRules(dim: dim ?? 2048, heads: heads ?? 32, kvHeads: kvHeads))
-            }
+            if dim != nil || heads != nil || kvHeads != nil { return .official(official) }
             return nil
         }
         switch value {
         case .string(let name):
             switch name {
-            case "official": return .official(AdamMiniNameRules(dim: dim ?? 2048, heads: heads ?? 32, kvHeads: kvHeads))
-            case "blocks": return .hessianBlocks
+            case "official": return .official(official)
+            case "blocks":
+                guard problem.hessianBlocks != nil || problem.network == nil else {
+                    throw reader.error("partition", "partition = \"blocks\" follows a quadratic's Hessian blocks; a network has none: use \"official\", \"tensor\", \"coordinate\" or a list of block sizes")
+                }
+                return .hessianBlocks
             case "tensor": return .tensor
             case "coordinate": return .coordinate
             default:

@@ -29,6 +29,9 @@ enum ProblemLoader {
             valid += ["hessian", "blocks", "minimum", "coupling"]
             kind = .quadratic(try readQuadratic(&reader, seed: seed))
         case "mlp", "transformer":
+            if reader.has("noise") {
+                throw reader.error("noise", "noise applies to surfaces and quadratics; a network's gradients are minibatch estimates already (change batch instead)")
+            }
             let network = try NetworkProblemLoader.read(&reader, type: type, seed: seed)
             try reader.requireAllUsed(valid: ["type"] + NetworkProblemLoader.keys)
             return Problem(kind: .network(network), start: [], view: nil, noise: 0, source: table.entries)
