@@ -77,6 +77,14 @@ public struct NetworkRace: Sendable {
         return .init(step: step, loss: result.meanLoss, accuracy: result.accuracy)
     }
 
+    /// Evaluates every racer that has not diverged on the validation split now (the last step of
+    /// a run, so its figures are at the step it ends on).
+    public mutating func evaluateAll() {
+        for i in racers.indices where racers[i].divergedAt == nil && racers[i].validation.step != step {
+            racers[i].validation = evaluate(i)
+        }
+    }
+
     /// The trainer of racer `index` holding that racer's current state (for Hessians and exports).
     public func trainer(_ index: Int) -> Trainer {
         load(index)

@@ -37,6 +37,13 @@ extension AppState {
         let count = min(Int(stepCarry), bound)
         stepCarry -= Double(Int(stepCarry))
         timeline.forward(count)
+        // What the machine delivers can be far below the chosen speed (networks): measure it.
+        measuring.steps += count
+        measuring.seconds += seconds
+        if measuring.seconds >= 1 {
+            measuredStepsPerSecond = Double(measuring.steps) / measuring.seconds
+            measuring = (0, 0)
+        }
     }
 
     private mutating func handle(_ key: Key) {
@@ -62,10 +69,18 @@ extension AppState {
         case .character("n"), .right: timeline.forward(1)
         case .character("N"): timeline.forward(10)
         case .character("b"), .left: timeline.back()
-        case .character(" "): running.toggle(); stepCarry = 0
-        case .character("+"), .character("="): speedIndex = min(speedIndex + 1, SpeedSetting.stepsPerSecond.count - 1)
-        case .character("-"), .character("_"): speedIndex = max(speedIndex - 1, 0)
-        case .character("r"): timeline.reset(); running = false
+        case .character(" "): running.toggle(); stepCarry = 0; measuredStepsPerSecond = nil; measuring = (0, 0)
+        case .character("+"), .character("="):
+            speedIndex = min(speedIndex + 1, SpeedSetting.stepsPerSecond.count - 1)
+            measuredStepsPerSecond = nil; measuring = (0, 0)
+        case .character("-"), .character("_"):
+            speedIndex = max(speedIndex - 1, 0)
+            measuredStepsPerSecond = nil; measuring = (0, 0)
+        case .character("r"):
+            timeline.reset()
+            running = false
+            // A Hessian taken at a later step would be shown as if it were current.
+            if case .success(let h)? = networkHessian, h.step > 0 { networkHessian = nil }
         case .tab, .down: select(offset: 1)
         case .backTab, .up: select(offset: -1)
         case .character(let c) where c.isASCII && ("1"..."9").contains(c): toggle(Int(String(c))! - 1)
@@ -162,6 +177,7 @@ extension AppState {
         configuration.hyperparameters.learningRate = old * factor
         do throws(RaceSetupError) {
             try timeline.retune(racer: selected, configuration: configuration)
+            if case .success(let h)? = networkHessian, h.racer == index { networkHessian = nil }
             let name = configuration.kind == .blockGD ? "scale" : "lr"
             notice = "\(racer(selected).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"
         } catch {

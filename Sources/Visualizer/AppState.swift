@@ -31,6 +31,10 @@ public struct AppState: Sendable {
     public internal(set) var speedIndex = SpeedSetting.defaultIndex
     /// Fractional steps carried between ticks in running mode.
     var stepCarry = 0.0
+    /// Steps per second actually taken while running, over the last full second (nil before one).
+    public internal(set) var measuredStepsPerSecond: Double?
+    /// Steps and seconds of running since the last measurement.
+    var measuring = (steps: 0, seconds: 0.0)
     /// The data box the surface panel shows.
     public internal(set) var viewport: Viewport
     /// The network Hessian last taken (at load, then with `H`), or why it could not be (networks only).

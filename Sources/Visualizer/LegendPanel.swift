@@ -16,6 +16,9 @@ struct LegendPanel {
         let first = min(max(0, state.selected - rowsRoom + 1), max(0, count - rowsRoom))
         let shown = min(count, first + rowsRoom) - first
         var title = "optimizers · tab selects · 1-9 show/hide · [ ] learning rate"
+        if let chance = state.timeline.race.networkRace?.problem.chanceAccuracy {
+            title = "optimizers · chance accuracy \(Formatting.percent(chance)) · tab selects · 1-9 show/hide · [ ] learning rate"
+        }
         if shown < count && shown > 0 { title = "optimizers \(first + 1)–\(first + shown) of \(count) · tab scrolls · " + title.dropFirst(13) }
         let inner = PanelStyle.frame(rect, title: title, into: &canvas)
         guard inner.width > 0, inner.height > 1 else { return }

@@ -24,8 +24,14 @@ struct NetworkHessianPanel {
             let (body, keyRow) = inner.splitBottom(1)
             let (shareRow, matrixRect) = (Rect(x: body.x, y: body.y, width: body.width, height: 1),
                                           Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1))
-            let share = "‖H‖² in Adam-mini's \(hessian.blockSizes.count) blocks: \(Formatting.percent(hessian.shareInBlocks))"
-                + " · in random blocks: \(Formatting.percent(hessian.shareInRandomBlocks))"
+            let blocks = hessian.blockSizes.count
+            let inBlocks = Formatting.percent(hessian.shareInBlocks), random = Formatting.percent(hessian.shareInRandomBlocks)
+            let shares = [
+                "share of ‖H‖² inside Adam-mini's \(blocks) blocks: \(inBlocks) · random blocks of the same sizes: \(random)",
+                "‖H‖² in Adam-mini's \(blocks) blocks: \(inBlocks) · random: \(random)",
+                "in blocks \(inBlocks) · random \(random)",
+            ]
+            let share = shares.first { TextMetrics.width($0) <= shareRow.width } ?? shares[shares.count - 1]
             canvas.write(share, x: shareRow.x, y: shareRow.y, style: PanelStyle.muted, maxWidth: shareRow.width)
             let color = PanelStyle.color(state.selected, mode: state.colorMode)
             let secondary = state.colorMode == .none ? TerminalColor.default : color
@@ -35,22 +41,40 @@ struct NetworkHessianPanel {
             canvas.render(MatrixHeatmap(rows: n, columns: n, values: hessian.displayValues,
                                         blocks: hessian.blockSizes, secondaryBlocks: ownBlocks,
                                         mode: state.colorMode, secondaryColor: secondary), in: matrixRect)
-            var x = keyRow.x
-            x = canvas.write("─ Adam-mini blocks  ", x: x, y: keyRow.y, style: PanelStyle.muted, maxWidth: keyRow.width)
-            if ownBlocks.isEmpty {
-                _ = canvas.write("\(selected.label): one rate per parameter · signed log scale", x: x, y: keyRow.y,
-                                 style: PanelStyle.muted, maxWidth: max(0, keyRow.maxX - x))
-            } else {
-                x = canvas.write("━ ", x: x, y: keyRow.y, style: Style(foreground: secondary, attributes: .bold), maxWidth: max(0, keyRow.maxX - x))
-                _ = canvas.write("\(selected.label)'s partition · signed log scale", x: x, y: keyRow.y,
-                                 style: PanelStyle.muted, maxWidth: max(0, keyRow.maxX - x))
-            }
+            writeKey(hessian: hessian, ownBlocks: ownBlocks, label: selected.label, color: secondary,
+                     matrixRect: matrixRect, in: keyRow, into: &canvas)
         case .failure(let unavailable)?:
             let inner = PanelStyle.frame(rect, title: "Hessian", into: &canvas)
             canvas.render(TextBlock("no Hessian: \(unavailable.reason)", wraps: true), in: inner.inset(dx: 1, dy: 0))
         case nil:
             let inner = PanelStyle.frame(rect, title: "Hessian", into: &canvas)
-            canvas.render(TextBlock("press H to form the Hessian at \(selected.label)'s weights", wraps: true), in: inner.inset(dx: 1, dy: 0))
+            canvas.render(TextBlock("press H to form the Hessian at \(selected.label)'s weights (step \(state.step))", wraps: true),
+                          in: inner.inset(dx: 1, dy: 0))
+        }
+    }
+
+    /// The key under the matrix: what the outlines are, or that the blocks are too fine to outline
+    /// at this size (a cell then covers several blocks; the share above still counts them exactly).
+    private func writeKey(hessian: NetworkHessian, ownBlocks: [Int], label: String, color: TerminalColor,
+                          matrixRect: Rect, in row: Rect, into canvas: inout Canvas) {
+        let n = max(1, hessian.size)
+        // The heatmap keeps entries about twice as wide as tall.
+        let cellsAcross = Double(min(matrixRect.width, 2 * matrixRect.height))
+        let outlined = hessian.blockSizes.filter { Double($0) * cellsAcross / Double(n) >= 4 }.count
+        var x = row.x
+        func write(_ text: String, _ style: Style = PanelStyle.muted) {
+            x = canvas.write(text, x: x, y: row.y, style: style, maxWidth: max(0, row.maxX - x))
+        }
+        if outlined * 2 < hessian.blockSizes.count {
+            write("Adam-mini's \(hessian.blockSizes.count) blocks are finer than a cell here; the share above counts them · signed log scale")
+            return
+        }
+        write("─ Adam-mini blocks  ")
+        if ownBlocks.isEmpty {
+            write("\(label): one rate per parameter · signed log scale")
+        } else {
+            write("━ ", Style(foreground: color, attributes: .bold))
+            write("\(label)'s partition · signed log scale")
         }
     }
 }

@@ -9,13 +9,20 @@ struct StatusLine {
     /// The fixed start of the line, e.g. ` step 42 · ❚❚ paused · 20 steps/s · `.
     var fixedText: String {
         let mode = state.running ? "▶ running" : "❚❚ paused"
-        return " step \(state.step) · \(mode) · \(SpeedSetting.label(state.speedIndex)) · "
+        var speed = SpeedSetting.label(state.speedIndex)
+        // Say so when the machine cannot keep up with the chosen speed.
+        if state.running, let measured = state.measuredStepsPerSecond,
+           measured < 0.8 * SpeedSetting.stepsPerSecond[state.speedIndex] {
+            speed = "\(Int(measured.rounded())) of \(speed)"
+        }
+        return " step \(state.step) · \(mode) · \(speed) · "
     }
 
     /// The right part: the notice if there is one, else as many key hints as fit.
     func rightText(room: Int) -> String {
         if let notice = state.notice { return TextMetrics.truncate(notice, to: max(0, room)) + " " }
-        let network = state.plane == nil ? ["H hessian"] : []
+        let formsHessian = (state.timeline.race.networkRace?.problem.layout.count ?? .max) <= NetworkHessian.maximumParameters
+        let network = formsHessian ? ["H hessian"] : []
         let hints = ["? help", "q quit", "n step", "b back", "space run"] + network + ["+/- speed", "tab select", "[ ] lr", "o open", "e export", "w write"]
         var shown: [String] = []
         for hint in hints {

@@ -32,12 +32,8 @@ enum TrajectoryStreamer {
             var race = start.only(racer: index)
             let first = race.racers[0]
             sink.write(index == 0 ? "\n" : ",\n")
-            sink.write("{\"label\":\(JSONText.string(first.label)),\"type\":\"\(first.configuration.kind.rawValue)\",\"hyperparameters\":{")
-            sink.write(first.configuration.hyperparameters.namedValues.map { "\(JSONText.string($0.name)):\(json($0.value))" }.joined(separator: ","))
-            sink.write("},\"schedule\":\(JSONText.schedule(first.schedule))")
-            if let partition = first.configuration.partition ?? (first.configuration.kind == .adamMini ? scenario.problem.defaultPartition : nil) {
-                sink.write(",\"partition\":\(JSONText.string(partition.name))")
-            }
+            sink.write("{" + settings(label: first.label, configuration: first.configuration, schedule: first.schedule,
+                                      defaultPartition: scenario.problem.defaultPartition))
             sink.write(",\"trajectory\":[")
             var reached: Int?
             func record(_ racer: Racer<T>, step: Int) {
@@ -60,6 +56,20 @@ enum TrajectoryStreamer {
             sink.write(",\"learning_rates_kept\":\(racer.optimizer.stepSizes().distinctLearningRates)}")
         }
         sink.write("\n]}\n")
+    }
+
+    /// `"label":…,"type":…,"hyperparameters":{…},"schedule":{…}` and, for Adam-mini and block-GD,
+    /// `"partition":…`: how every `descent run --format json` names an optimizer's settings.
+    static func settings(label: String, configuration: OptimizerConfiguration, schedule: LearningRateSchedule,
+                         defaultPartition: PartitionStrategy) -> String {
+        var text = "\"label\":\(JSONText.string(label)),\"type\":\"\(configuration.kind.rawValue)\",\"hyperparameters\":{"
+        text += configuration.hyperparameters.namedValues.map { "\(JSONText.string($0.name)):\(json($0.value))" }.joined(separator: ",")
+        text += "},\"schedule\":\(JSONText.schedule(schedule))"
+        let partitioned = configuration.kind == .adamMini || configuration.kind == .blockGD
+        if partitioned, let partition = configuration.partition ?? (configuration.kind == .adamMini ? defaultPartition : nil) {
+            text += ",\"partition\":\(JSONText.string(partition.name))"
+        }
+        return text
     }
 
     private static func json(_ value: HyperValue) -> String {

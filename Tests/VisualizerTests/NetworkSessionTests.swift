@@ -109,6 +109,35 @@ final class NetworkSessionTests: XCTestCase {
         XCTAssertEqual(state.allBits, fresh.allBits)
     }
 
+    func testARetuneOrResetDropsAHessianTakenOnTheOldRun() throws {
+        var state = try Fixtures.state(Self.mlp)
+        state.formPendingHessian()
+        state.advance(steps: 10)
+        state = state.after(Fixtures.key("H"))
+        state.formPendingHessian()
+        guard case .success? = state.networkHessian else { return XCTFail("no Hessian") }
+        state = state.after(Fixtures.key("]"))
+        state.performPendingWork()
+        XCTAssertNil(state.networkHessian, "the racer's run changed under it")
+        state = state.after(Fixtures.key("H"))
+        state.formPendingHessian()
+        state = state.after(Fixtures.key("r"))
+        XCTAssertNil(state.networkHessian, "taken at step 10, shown at step 0")
+        XCTAssertTrue(ScreenRenderer().render(state).plainText().contains("press H to form the Hessian"))
+    }
+
+    func testTheStatusLineSaysWhenTheMachineCannotKeepUp() throws {
+        var state = try Fixtures.state(Self.mlp)
+        state.formPendingHessian()
+        for _ in 0..<11 { state = state.after(Fixtures.key("+")) }
+        state = state.after(Fixtures.key(" "))
+        // Ten ticks of 0.15 s: 5000 steps/s asks for 750 each, a network frame takes at most 40.
+        for _ in 0..<10 { state = state.after(.tick(seconds: 0.15)) }
+        XCTAssertEqual(state.step, 400)
+        let status = ScreenRenderer().render(state).plainText().split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(status.contains("267 of 5000 steps/s"), status)
+    }
+
     func testSurfaceKeysAndClicksDoNothingOnANetwork() throws {
         let state = try Fixtures.state(Self.mlp)
         let after = state.after(Fixtures.key("h"), Fixtures.key("z"), Fixtures.key("0"), .input(.mouse(x: 10, y: 10, kind: .click(.primary))))
