@@ -24,9 +24,10 @@ enum NetworkProblemLoader {
         do throws(TaskError) {
             built = try task.makeTask(seed: seed, asTokens: isTransformer)
         } catch {
-            var key = taskName == "text" ? "text" : "task"
-            if case .invalid(let flag, _, _) = error { key = keyNames(flag) }
-            throw reader.error(key, keyNames(error.description))
+            if case .invalid(let flag, let value, let reason) = error {
+                throw reader.error(keyNames(flag), invalidMessage(flag: flag, value: value, reason: reason))
+            }
+            throw reader.error(taskName == "text" ? "text" : "task", keyNames(error.description))
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
         // Counted before anything is built: a mistyped size must not allocate first.
@@ -46,6 +47,7 @@ enum NetworkProblemLoader {
         let clipValue = try reader.number("clip", 0...1e12, describe: "a number >= 0 (global gradient-norm bound; 0 turns clipping off)") ?? defaultClip
         let clip = clipValue > 0 ? clipValue : nil
         let evaluationInterval = try reader.integer("eval_every", 1...1_000_000) ?? 25
+        try checkKeysOfOtherKinds(reader, type: type, task: taskName)
         return NetworkProblem(model: model, task: task, batchSize: batch, clip: clip, evaluationInterval: evaluationInterval,
                               layout: network.layout, taskSummary: built.summary, chanceAccuracy: built.chanceAccuracy,
                               defaultPartition: network.defaultPartition)
@@ -92,6 +94,9 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             try configuration.validate()
         } catch {
+            if case .invalid(let flag, let value, let reason) = error {
+                throw reader.error(key(for: error), invalidMessage(flag: flag, value: value, reason: reason))
+            }
             throw reader.error(key(for: error), keyNames(error.description))
         }
         return .transformer(configuration)
@@ -103,8 +108,11 @@ enum NetworkProblemLoader {
         }
         var hidden = [16, 16]
         if let value = reader.raw("hidden") {
-            guard case .array(let items) = value, !items.isEmpty, items.count <= 16 else {
+            guard case .array(let items) = value else {
                 throw reader.typeError("hidden", value, expected: "a list of 1 to 16 layer widths, e.g. [16, 16]")
+            }
+            guard (1...16).contains(items.count) else {
+                throw reader.error("hidden", "hidden = \(TableReader.abbreviate(value)) has \(items.count) widths; give 1 to 16, e.g. [16, 16]")
             }
             hidden = []
             for item in items {
@@ -126,6 +134,35 @@ enum NetworkProblemLoader {
             throw reader.error("hidden", error.description)
         }
         return .mlp(configuration)
+    }
+
+    /// Where each key applies, so a key given for another model or task is named as such
+    /// instead of as unknown.
+    private static let keyScopes: [String: (description: String, applies: @Sendable (_ type: String, _ task: String) -> Bool)] = [
+        "modulus": ("task = \"modadd\"", { $1 == "modadd" }),
+        "train_fraction": ("task = \"modadd\"", { $1 == "modadd" }),
+        "points": ("task = \"spirals\" or \"blobs\"", { $1 == "spirals" || $1 == "blobs" }),
+        "classes": ("task = \"blobs\"", { $1 == "blobs" }),
+        "text": ("task = \"text\"", { $1 == "text" }),
+        "context": ("task = \"text\" (modadd sequences are always 3 tokens)", { $1 == "text" }),
+        "dim": ("type = \"transformer\"", { t, _ in t == "transformer" }),
+        "layers": ("type = \"transformer\" (an MLP's depth is the length of hidden)", { t, _ in t == "transformer" }),
+        "heads": ("type = \"transformer\"", { t, _ in t == "transformer" }),
+        "kv_heads": ("type = \"transformer\"", { t, _ in t == "transformer" }),
+        "activation": ("type = \"mlp\" (the transformer's MLP is SwiGLU)", { t, _ in t == "mlp" }),
+    ]
+
+    private static func checkKeysOfOtherKinds(_ reader: TableReader, type: String, task: String) throws(ScenarioError) {
+        for (key, _) in reader.entries {
+            guard let scope = keyScopes[key], !scope.applies(type, task) else { continue }
+            throw reader.error(key, "\(key) applies only to \(scope.description); this problem is type = \"\(type)\", task = \"\(task)\"")
+        }
+    }
+
+    /// `key = value is not valid; key must ...`, from a check written for `descent train`'s flags.
+    private static func invalidMessage(flag: String, value: String, reason: String) -> String {
+        let key = keyNames(flag)
+        return "\(key) = \(value) is not valid; \(key) \(keyNames(reason))"
     }
 
     /// A message written for `descent train`'s flags, in this file's key names.

@@ -26,6 +26,11 @@ struct ListCommand: ParsableCommand {
         print("  \(pad("expression", 17)) f = \"formula in x and y\" (+ - * / ^, sin cos tan exp log sqrt abs tanh sinh cosh, pi, e)")
         print("  \(pad("quadratic", 17)) 1/2 (x - x*)^T H (x - x*): hessian = [[...]] or blocks = [{ size, condition } | { eigenvalues }]")
         print("")
+        print("Networks ([problem] type = NAME; trained in minibatches, every optimizer from the same weights):")
+        print("  \(pad("transformer", 17)) Llama-style decoder: task = \"modadd\" (a + b mod p) or \"text\" (characters of a file); dim, layers, heads, kv_heads, hidden, context")
+        print("  \(pad("mlp", 17)) classifier: task = \"spirals\", \"blobs\" or \"modadd\"; hidden = [widths], activation = tanh | relu | gelu")
+        print("  \(pad("", 17)) both: batch, clip (default 5), eval_every; README's table lists every key")
+        print("")
         print("Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):")
         for kind in OptimizerKind.allCases {
             print("  \(pad(kind.rawValue, 10)) \(kind.summary)")
@@ -35,7 +40,7 @@ struct ListCommand: ParsableCommand {
                 print("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
             }
             if kind == .adamMini {
-                print("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
+                print("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
             }
         }
         print("")

@@ -90,7 +90,7 @@ final class NetworkScenarioTests: XCTestCase {
 
         let heads = try XCTUnwrap(error(Self.transformer.replacingOccurrences(of: "heads = 2", with: "heads = 3")))
         XCTAssertEqual(heads.keyPath, "problem.heads")
-        XCTAssertTrue(heads.message.contains("must divide dim 8"), heads.message)
+        XCTAssertTrue(heads.message.contains("heads = 3 is not valid; heads must divide dim 8"), heads.message)
 
         let precision = try XCTUnwrap(error(Self.transformer.replacingOccurrences(of: "seed = 4", with: "seed = 4\nprecision = \"double\"")))
         XCTAssertEqual(precision.keyPath, "run.precision")
@@ -109,8 +109,28 @@ final class NetworkScenarioTests: XCTestCase {
         let huge = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "hidden = [6, 5]", with: "hidden = [65536, 65536]")))
         XCTAssertTrue(huge.message.contains("would have 4295360514 parameters"), huge.message)
 
-        let unknown = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "batch = 8", with: "batch = 8\nlayers = 2")))
-        XCTAssertEqual(unknown.keyPath, "problem.layers")
+        let otherModel = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "batch = 8", with: "batch = 8\nlayers = 2")))
+        XCTAssertEqual(otherModel.keyPath, "problem.layers")
+        XCTAssertTrue(otherModel.message.contains("applies only to type = \"transformer\""), otherModel.message)
+
+        let otherTask = try XCTUnwrap(error(Self.transformer.replacingOccurrences(of: "modulus = 7", with: "modulus = 7\ncontext = 8")))
+        XCTAssertTrue(otherTask.message.contains("context applies only to task = \"text\""), otherTask.message)
+
+        let unknown = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "batch = 8", with: "batch = 8\nwidth = 2")))
+        XCTAssertEqual(unknown.keyPath, "problem.width")
+        XCTAssertTrue(unknown.message.contains("unknown key"), unknown.message)
+
+        let noise = try XCTUnwrap(error(Self.mlp.replacingOccurrences(of: "batch = 8", with: "batch = 8\nnoise = 0.1")))
+        XCTAssertEqual(noise.keyPath, "problem.noise")
+
+        let blocks = try XCTUnwrap(error(Self.transformer.replacingOccurrences(of: "type = \"adam-mini\"", with: "type = \"adam-mini\"\npartition = \"blocks\"")))
+        XCTAssertEqual(blocks.keyPath, "optimizer[2].partition")
+    }
+
+    func testAdamMiniOfficialRulesFollowTheModelKeyByKey() throws {
+        let sized = try load(Self.transformer.replacingOccurrences(of: "type = \"adam-mini\"", with: "type = \"adam-mini\"\nn_heads = 2"))
+        let plain = try load(Self.transformer)
+        XCTAssertEqual(sized.optimizers[1].configuration.partition, plain.problem.defaultPartition)
     }
 
     func testEveryRacerStartsFromTheSameWeights() throws {
