@@ -48,7 +48,7 @@ struct TrainSummary {
     }
 
     private func table() -> String {
-        let header = ["optimizer", "train loss", "val loss", "val acc", "state elems", "items/s", "seconds"]
+        let header = ["optimizer", "train loss (last 20)", "val loss", "val acc", "state elems", "items/s", "seconds"]
         let rows = results.map { r in [
             r.optimizer,
             r.finalLoss.map(Self.loss) ?? "-",
