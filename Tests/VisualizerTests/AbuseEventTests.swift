@@ -54,6 +54,13 @@ final class AbuseEventTests: XCTestCase {
         }
     }
 
+    func testTheSequenceWithHessianKeysOnANetworkScenario() throws {
+        // No picker: it could open the large transformer, whose Hessian takes long in a debug build.
+        var events = AbuseEvents.events(seed: 3, keys: 300, resizes: 20).filter { $0.line != "key o" }
+        for index in stride(from: 30, to: events.count, by: 50) { events.insert(.key("H"), at: index) }
+        try drive(scenario: "mlp-spirals.toml", events: events, renderEvery: 2)
+    }
+
     /// Applies `events` as the session would (ticks in between, effects carried out into a
     /// temporary folder) and checks the invariants after each one.
     private func drive(scenario name: String, events: [AbuseEvents.Event], renderEvery: Int = 1) throws {
@@ -76,6 +83,10 @@ final class AbuseEventTests: XCTestCase {
             if state.running { state.apply(.tick(seconds: 1.0 / 60)) }
             if index % 7 == 0 { state.apply(.input(.tick)) }
             try perform(&state, scenarios: scenarios, output: output, context: context)
+            // Slow work the runner does after a frame (Hessians, retraining): done here for small networks.
+            if state.hasPendingWork, (state.timeline.race.networkRace?.problem.layout.count ?? 0) <= 400 {
+                state.performPendingWork()
+            }
             checkInvariants(state, context: context)
             if index % renderEvery == 0 { checkScreen(renderer.render(state), state: state, context: context) }
         }
