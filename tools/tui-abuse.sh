@@ -182,7 +182,8 @@ EOF
     flush
 
     # Back to a usable size, then a sentinel no abuse key can produce: a mouse click (SGR encoding)
-    # on the surface panel, which restarts the racers and says so. Seeing that notice proves every
+    # on the main panel, which restarts the racers and says so (a network scenario, which the picker
+    # may have opened, says it cannot restart from a point). Seeing that notice proves every
     # queued key has been handled; otherwise left-over keys would reach the shell after the end.
     t resize-window -t abuse -x 120 -y 40
     t send-keys -t abuse Escape; sleep 0.1

@@ -127,7 +127,12 @@ extension AppState {
     }
 
     private mutating func handleMouse(x: Int, y: Int, kind: MouseKind) {
-        guard overlay == .none, !layout.isTooSmall, let plane else { return }
+        guard overlay == .none, !layout.isTooSmall else { return }
+        guard let plane else {
+            if case .click(.primary) = kind { notice = "cannot restart from a point: a network starts from its seeded weights" }
+            if case .press(.primary) = kind { notice = "cannot restart from a point: a network starts from its seeded weights" }
+            return
+        }
         let inner = layout.surface.interior
         guard inner.contains(x: x, y: y) else { return }
         switch kind {

@@ -143,6 +143,7 @@ final class NetworkSessionTests: XCTestCase {
         let after = state.after(Fixtures.key("h"), Fixtures.key("z"), Fixtures.key("0"), .input(.mouse(x: 10, y: 10, kind: .click(.primary))))
         XCTAssertEqual(after.step, 0)
         XCTAssertEqual(after.allBits, state.allBits)
+        XCTAssertEqual(after.notice, "cannot restart from a point: a network starts from its seeded weights")
     }
 
     func testLongRunsThinTheirSnapshotsAndStillRewindExactly() throws {
