@@ -134,12 +134,6 @@ public final class Terminal {
         }
     }
 
-    /// Drops keys typed while the program was busy, so an impatient repeat is not replayed later.
-    public func discardTypeahead() {
-        guard running else { return }
-        _ = flushinp()
-    }
-
     /// Leaves full-screen mode and restores the terminal; safe to call more than once.
     public func stop() {
         guard running else { return }

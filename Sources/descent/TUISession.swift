@@ -34,7 +34,6 @@ struct TUISession {
             if state.hasPendingWork {
                 // The frame just drawn says what is being computed.
                 state.performPendingWork()
-                terminal.discardTypeahead()
                 continue
             }
             let timeout = state.running ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
@@ -71,7 +70,6 @@ struct TUISession {
             // Exporting replays the run from step 0: say so on screen first.
             state.apply(.notice("writing the trajectories to step \(state.step)…"))
             terminal.draw(renderer.render(state))
-            defer { terminal.discardTypeahead() }
             do {
                 let path = try SessionFiles.exportTrajectories(state)
                 state.apply(.notice("trajectories to step \(state.step) written to \(path)"))
