@@ -30,12 +30,27 @@ public final class ScreenRenderer: @unchecked Sendable {
             break
         case .help:
             let main = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
-            canvas.render(Overlay(title: "descent · keys · esc closes", text: KeyHelp.text(for: state), maxWidth: 96,
+            canvas.render(Overlay(title: "descent · keys · esc closes", text: helpText(state), maxWidth: 96,
                                   borderStyle: PanelStyle.title), in: main)
         case .picker(let picker):
             PickerPanel(picker: picker).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height - 1), into: &canvas)
         }
         return canvas
+    }
+
+    /// The keys, with the scenario's description (what to look for) above them when the screen
+    /// has room for both: the picker is the only other place that shows it.
+    private func helpText(_ state: AppState) -> String {
+        let keys = KeyHelp.text(for: state)
+        let description = state.scenario.description
+        guard !description.isEmpty else { return keys }
+        // Lines once wrapped inside the overlay (at most 92 columns of text), with some slack.
+        let room = max(1, min(92, state.width - 6))
+        func lines(_ text: String) -> Int {
+            text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + 1 + TextMetrics.width(String($1)) / room }
+        }
+        let about = "\(state.scenario.name)\n\(description)\n\n"
+        return lines(about) + lines(keys) + 1 <= state.height - 3 ? about + keys : keys
     }
 
     private func renderTooSmall(_ state: AppState, into canvas: inout Canvas) {
