@@ -176,15 +176,14 @@ extension AppState {
 
     /// Multiplies racer `index`'s learning rate by `factor` and recomputes its run.
     mutating func retune(racer index: Int, by factor: Double) {
-        let selected = index
-        var configuration = racer(selected).configuration
+        var configuration = racer(index).configuration
         let old = configuration.hyperparameters.learningRate
         configuration.hyperparameters.learningRate = old * factor
         do throws(RaceSetupError) {
-            try timeline.retune(racer: selected, configuration: configuration)
+            try timeline.retune(racer: index, configuration: configuration)
             if case .success(let h)? = networkHessian, h.racer == index { networkHessian = nil }
             let name = configuration.kind == .blockGD ? "scale" : "lr"
-            notice = "\(racer(selected).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"
+            notice = "\(racer(index).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"
         } catch {
             notice = "cannot retune: \(error)"
         }
