@@ -86,13 +86,21 @@ extension AppState {
         case .character(let c) where c.isASCII && ("1"..."9").contains(c): toggle(Int(String(c))! - 1)
         case .character("["): scaleLearningRate(by: 0.5)
         case .character("]"): scaleLearningRate(by: 2)
-        case .character("h"), .shiftLeft: viewport = viewport.panned(byFractionX: -0.1, y: 0)
-        case .character("l"), .shiftRight: viewport = viewport.panned(byFractionX: 0.1, y: 0)
-        case .character("k"), .shiftUp: viewport = viewport.panned(byFractionX: 0, y: 0.1)
-        case .character("j"), .shiftDown: viewport = viewport.panned(byFractionX: 0, y: -0.1)
-        case .character("z"): viewport = viewport.zoomed(by: 0.8)
-        case .character("x"): viewport = viewport.zoomed(by: 1.25)
-        case .character("0"): viewport = plane?.defaultViewport ?? viewport
+        case .character("h"), .shiftLeft:
+            if pansMatrix { panMatrix(across: -0.25, down: 0) } else { viewport = viewport.panned(byFractionX: -0.1, y: 0) }
+        case .character("l"), .shiftRight:
+            if pansMatrix { panMatrix(across: 0.25, down: 0) } else { viewport = viewport.panned(byFractionX: 0.1, y: 0) }
+        case .character("k"), .shiftUp:
+            if pansMatrix { panMatrix(across: 0, down: -0.25) } else { viewport = viewport.panned(byFractionX: 0, y: 0.1) }
+        case .character("j"), .shiftDown:
+            if pansMatrix { panMatrix(across: 0, down: 0.25) } else { viewport = viewport.panned(byFractionX: 0, y: -0.1) }
+        case .character("z"): if pansMatrix { zoomMatrix(in: true) } else { viewport = viewport.zoomed(by: 0.8) }
+        case .character("x"): if pansMatrix { zoomMatrix(in: false) } else { viewport = viewport.zoomed(by: 1.25) }
+        case .character("0"): if pansMatrix { matrixZoom = .fitted } else { viewport = plane?.defaultViewport ?? viewport }
+        case .character("v"): cycleMainView()
+        case .character("c"):
+            hessianScale = hessianScale.next
+            notice = "Hessian colours: \(hessianScale.rawValue) · c for the next (symlog, linear, block)"
         case .character("f"): fadesOldIterates.toggle()
         case .character("H"):
             guard plane == nil else { break }

@@ -37,6 +37,12 @@ public struct AppState: Sendable {
     var measuring = (steps: 0, seconds: 0.0)
     /// The data box the surface panel shows.
     public internal(set) var viewport: Viewport
+    /// What the main panel shows (`v` cycles through `mainViews`).
+    public internal(set) var mainView: PanelView
+    /// How the Hessian's entries become colours (`c` cycles).
+    public internal(set) var hessianScale: SignedScaleKind = .symlog
+    /// Zoom and pan of the Hessian matrix when it is the main panel.
+    public internal(set) var matrixZoom: MatrixZoom = .fitted
     /// The network Hessian last taken (at load, then with `H`), or why it could not be (networks only).
     public internal(set) var networkHessian: Result<NetworkHessian, HessianUnavailable>?
     /// Whether a network Hessian has been asked for and not formed yet: forming one takes a
@@ -69,6 +75,7 @@ public struct AppState: Sendable {
         self.plane = plane
         timeline = Timeline(race: try AnyRace(scenario: scenario), plane: plane)
         viewport = plane?.defaultViewport ?? Viewport(x: 0...1, y: 0...1)
+        mainView = ProblemPanels.mainViews(planar: !(plane?.isProjection ?? true), network: plane == nil)[0]
         self.width = width
         self.height = height
         self.colorMode = colorMode
@@ -84,9 +91,16 @@ public struct AppState: Sendable {
     /// What the screen shows about optimizer `index` right now.
     public func racer(_ index: Int) -> RacerSnapshot { timeline.race.snapshot(index) }
 
-    /// The panel layout for the current size.
+    /// Whether the problem is a 2-D surface (its own plane, not a slice).
+    public var isPlanar: Bool { !(plane?.isProjection ?? true) }
+
+    /// The views the main panel cycles through for this problem, first the default.
+    public var mainViews: [PanelView] { ProblemPanels.mainViews(planar: isPlanar, network: plane == nil) }
+
+    /// The panel layout for the current size and main view.
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, optimizerCount: optimizerCount, trainsNetwork: plane == nil)
+        ScreenLayout(width: width, height: height, optimizerCount: optimizerCount, mainView: mainView,
+                     sideViews: ProblemPanels.sideViews(main: mainView, planar: isPlanar, network: plane == nil))
     }
 
     /// The scenario with the current settings: retuned learning rates and the current start.

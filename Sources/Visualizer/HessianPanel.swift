@@ -1,45 +1,131 @@
 import Objectives
 import Rendering
 
-/// The Hessian on a diverging scale with partitions outlined: the full H of a quadratic with its
-/// blocks (light) and the selected optimizer's own partition (heavy, in its colour); for a 2D
-/// surface the 2x2 Hessian at the selected optimizer's current point with eigenvalues and condition.
+/// The Hessian as a heatmap on a signed scale with a colour bar: the full H of an N-D problem with
+/// the problem's blocks (light dashed) and the selected optimizer's partition (heavy), zoomable
+/// when it is the main panel; for a 2-D surface, the 2x2 Hessian at the selected optimizer's point
+/// with its eigenvalues and condition number. Networks have their own panel.
 struct HessianPanel {
     var state: AppState
+    /// Whether this is the main panel (zoom and pan apply) or a side panel (always fitted).
+    var isMain: Bool
+
+    /// Rows under the matrix for the key and the resolution line.
+    static let keyRows = 2
 
     func render(in rect: Rect, into canvas: inout Canvas) {
-        let selected = state.racer(state.selected)
-        let groups = selected.stepSizes.groupSizes
-        let color = PanelStyle.color(state.selected, mode: state.colorMode)
-        let secondary = state.colorMode == .none ? TerminalColor.default : color
         switch state.scenario.problem.kind {
         case .quadratic(let quadratic):
-            let n = quadratic.dimension
-            let title = "Hessian \(n)x\(n) · blocks \(quadratic.blockSizes.count) · \(selected.label): \(groups.count) block\(groups.count == 1 ? "" : "s")"
-            let inner = PanelStyle.frame(rect, title: title, into: &canvas)
-            guard inner.height > 1 else { return }
-            let (matrixRect, keyRow) = inner.splitBottom(1)
-            canvas.render(MatrixHeatmap(rows: n, columns: n, values: quadratic.hessianMatrix.elements,
-                                        blocks: quadratic.blockSizes, secondaryBlocks: groups,
-                                        mode: state.colorMode, secondaryColor: secondary), in: matrixRect)
-            writeKey(in: keyRow, label: selected.label, color: secondary, into: &canvas)
+            renderMatrix(quadratic, in: rect, into: &canvas)
         case .network:
             NetworkHessianPanel(state: state).render(in: rect, into: &canvas)
         default:
-            let point = selected.point
-            guard let objective = state.timeline.race.objective else { return }
-            let matrix = objective.hessian(at: point)
-            let values = matrix.symmetricEigenvalues()
-            let title = "Hessian at \(selected.label) · step \(state.step)"
-            let inner = PanelStyle.frame(rect, title: title, into: &canvas)
-            guard inner.width > 0, inner.height > 0 else { return }
-            let matrixWidth = min(inner.width / 2, max(8, inner.height * 4))
-            let (matrixRect, textRect) = inner.splitLeft(matrixWidth)
-            canvas.render(MatrixHeatmap(rows: 2, columns: 2, values: matrix.elements, blocks: [2], secondaryBlocks: groups,
-                                        mode: state.colorMode, secondaryColor: secondary), in: matrixRect)
-            canvas.render(TextBlock(text(matrix: matrix, eigenvalues: values, groups: groups), wraps: false),
-                          in: textRect.inset(dx: 1, dy: 0))
+            renderPoint(in: rect, into: &canvas)
         }
+    }
+
+    /// The matrix area inside a panel at `rect`: what zoom and pan are computed against.
+    static func matrixRect(in rect: Rect) -> Rect {
+        let inner = rect.inset(dx: 1, dy: 1)
+        return Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: max(0, inner.height - keyRows))
+    }
+
+    /// The heatmap of an N-D problem's Hessian as this panel draws it.
+    static func heatmap(_ quadratic: Quadratic, state: AppState, isMain: Bool) -> MatrixPixelHeatmap {
+        let selected = state.racer(state.selected)
+        let groups = selected.stepSizes.groupSizes
+        // One outline per coordinate would hide the matrix: a per-coordinate optimizer has no partition to show.
+        let partition = groups.count == quadratic.dimension && quadratic.dimension > 1 ? nil
+            : MatrixOutline(blockSizes: groups, color: MatrixOutline.partitionColor)
+        return MatrixPixelHeatmap(
+            size: quadratic.dimension, values: quadratic.hessianMatrix.elements, scaleKind: state.hessianScale,
+            problemBlocks: MatrixOutline(blockSizes: quadratic.blockSizes, color: MatrixOutline.problemColor),
+            partition: partition, zoom: isMain ? state.matrixZoom : .fitted, mode: state.colorMode)
+    }
+
+    private func renderMatrix(_ quadratic: Quadratic, in rect: Rect, into canvas: inout Canvas) {
+        let n = quadratic.dimension
+        let selected = state.racer(state.selected)
+        let heatmap = Self.heatmap(quadratic, state: state, isMain: isMain)
+        let matrixRect = Self.matrixRect(in: rect)
+        let geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
+        var title = "Hessian \(n)x\(n) · \(quadratic.blockSizes.count) blocks · \(state.hessianScale.rawValue) scale"
+        if isMain { title += " · c scale · z x zoom · h j k l pan" }
+        let inner = PanelStyle.frame(rect, title: title, into: &canvas)
+        guard inner.height > Self.keyRows, inner.width > 4 else { return }
+        canvas.render(heatmap, in: matrixRect)
+        let keyRow = Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 1, height: 1)
+        let resolutionRow = Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1)
+        writeKey(label: selected.label, partition: heatmap.partition, problemBlocks: quadratic.blockSizes, in: keyRow, into: &canvas)
+        canvas.write(resolution(geometry, scale: heatmap.scale), x: resolutionRow.x, y: resolutionRow.y,
+                     style: PanelStyle.muted, maxWidth: resolutionRow.width)
+    }
+
+    /// What one pixel is, which entries are shown, and where the symmetric log turns linear.
+    private func resolution(_ geometry: MatrixGeometry, scale: SignedScale) -> String {
+        let pixel: String
+        let e = geometry.entryRun, p = geometry.pixelRun
+        if p == 1 && e > 1 {
+            pixel = "pixel = mean of \(e)x\(e) entries"
+        } else if e > p {
+            pixel = "\(e) entries per \(p) pixels (each the mean of what it covers)"
+        } else if e == 1 && p > 1 {
+            pixel = "entry = \(p)x\(p) pixels"
+        } else if p > e {
+            pixel = "\(p) pixels per \(e) entries"
+        } else {
+            pixel = "one entry per pixel"
+        }
+        var parts = [pixel]
+        if !geometry.showsWholeMatrix {
+            let z = geometry.zoom
+            parts.append("rows \(z.row)…\(z.row + geometry.shownRows - 1), columns \(z.column)…\(z.column + geometry.shownColumns - 1) of \(geometry.size)")
+        }
+        switch state.hessianScale {
+        case .symlog: parts.append("linear below \(Formatting.number(scale.threshold ?? scale.maximum)), log above")
+        case .linear: parts.append("linear to ±\(Formatting.number(scale.maximum))")
+        case .block: parts.append("each block to its own largest entry")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    private func writeKey(label: String, partition: MatrixOutline?, problemBlocks: [Int], in row: Rect, into canvas: inout Canvas) {
+        var x = row.x
+        func write(_ text: String, _ style: Style = PanelStyle.muted) {
+            x = canvas.write(text, x: x, y: row.y, style: style, maxWidth: max(0, row.maxX - x))
+        }
+        write("─ ", Style(foreground: MatrixOutline.problemColor, attributes: .bold))
+        write("Hessian blocks  ")
+        guard let partition else {
+            write("\(label): one learning rate per coordinate, no blocks")
+            return
+        }
+        let count = partition.blockSizes.count
+        write("━ ", Style(foreground: MatrixOutline.partitionColor, attributes: .bold))
+        write("\(label)'s \(count == 1 ? "single block" : "\(count) blocks")")
+        if partition.blockSizes == problemBlocks {
+            write("  ═ both (they coincide)")
+        } else {
+            write("  ═ both")
+        }
+    }
+
+    /// A 2-D surface: the Hessian at the selected optimizer's point, its eigenvalues and condition.
+    private func renderPoint(in rect: Rect, into canvas: inout Canvas) {
+        let selected = state.racer(state.selected)
+        guard let objective = state.timeline.race.objective else { return }
+        let matrix = objective.hessian(at: selected.point)
+        let values = matrix.symmetricEigenvalues()
+        let inner = PanelStyle.frame(rect, title: "Hessian at \(selected.label) · step \(state.step)", into: &canvas)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let matrixWidth = min(inner.width / 2, max(8, inner.height * 2 + MatrixPixelHeatmap.colorBarWidth))
+        let (matrixRect, textRect) = inner.splitLeft(matrixWidth)
+        let groups = selected.stepSizes.groupSizes
+        canvas.render(MatrixPixelHeatmap(size: 2, values: matrix.elements, scaleKind: state.hessianScale,
+                                         partition: groups.count == 1 ? MatrixOutline(blockSizes: groups, color: MatrixOutline.partitionColor) : nil,
+                                         mode: state.colorMode), in: matrixRect)
+        canvas.render(TextBlock(text(matrix: matrix, eigenvalues: values, groups: groups), wraps: false),
+                      in: textRect.inset(dx: 1, dy: 0))
     }
 
     private func text(matrix: Matrix, eigenvalues: [Double], groups: [Int]) -> String {
@@ -54,14 +140,7 @@ struct HessianPanel {
             let condition = min(low, high) > 0 ? max(low, high) / min(low, high) : Double.infinity
             lines.append("κ = \(f(condition))" + (eigenvalues[0] < 0 ? "  (indefinite)" : ""))
         }
-        lines.append(groups.count == 1 ? "━ one block (x,y)" : "━ \(groups.count) blocks")
+        lines.append(groups.count == 1 ? "━ one block (x,y)" : "one rate per coordinate")
         return lines.joined(separator: "\n")
-    }
-
-    func writeKey(in row: Rect, label: String, color: TerminalColor, into canvas: inout Canvas) {
-        var x = row.x
-        x = canvas.write("─ Hessian blocks  ", x: x, y: row.y, style: PanelStyle.muted, maxWidth: row.width)
-        x = canvas.write("━ ", x: x, y: row.y, style: Style(foreground: color, attributes: .bold), maxWidth: max(0, row.maxX - x))
-        _ = canvas.write("\(label)'s partition", x: x, y: row.y, style: PanelStyle.muted, maxWidth: max(0, row.maxX - x))
     }
 }

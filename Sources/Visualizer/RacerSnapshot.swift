@@ -19,12 +19,16 @@ public struct RacerSnapshot: Sendable {
     public var point: [Double]
     /// The effective step sizes the optimizer keeps right now.
     public var stepSizes: StepSizeReport
+    /// eta of the update that produced the current point; nil before an adaptive method's first update.
+    public var effectiveStepSizes: StepSizeReport?
     /// Scalars of optimizer state.
     public var stateElementCount: Int
     /// Bytes of optimizer state.
     public var stateBytes: Int
     /// The latest validation loss and accuracy (networks only).
     public var validation: NetworkRacer.Evaluation?
+
+    static let adaptive: Set<OptimizerKind> = [.adagrad, .rmsprop, .adam, .adamw, .adamMini]
 
     init<T: OptimizerScalar>(_ racer: Racer<T>) {
         label = racer.label
@@ -35,6 +39,7 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = racer.lastFinitePoint
         stepSizes = racer.optimizer.stepSizes()
+        effectiveStepSizes = racer.optimizer.stepCount == 0 && Self.adaptive.contains(racer.configuration.kind) ? nil : stepSizes
         stateElementCount = racer.optimizer.stateElementCount
         stateBytes = racer.optimizer.stateBytes
     }
@@ -48,6 +53,7 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = []
         stepSizes = racer.stepSizes
+        effectiveStepSizes = racer.state.optimizer.stepCount == 0 && Self.adaptive.contains(racer.configuration.kind) ? nil : stepSizes
         stateElementCount = racer.state.optimizer.stateElementCount
         stateBytes = racer.state.optimizer.stateBytes
         validation = racer.validation

@@ -1,7 +1,7 @@
 import Rendering
 
-/// Where each panel goes for a terminal size: a pure function of the size, shared by drawing and
-/// by mouse handling.
+/// Where each panel goes for a terminal size and main view: a pure function of both, shared by
+/// drawing and by mouse handling.
 public struct ScreenLayout: Sendable, Equatable {
     /// Smallest usable terminal width.
     public static let minimumWidth = 60
@@ -12,47 +12,53 @@ public struct ScreenLayout: Sendable, Equatable {
     public let width: Int
     /// Terminal height.
     public let height: Int
-    /// The surface panel, border included (empty when a network trains: the loss takes its place).
-    public let surface: Rect
-    /// The Hessian panel.
-    public let hessian: Rect
-    /// The loss panel.
-    public let loss: Rect
-    /// The learning-rate panel.
-    public let stepSizes: Rect
+    /// What the main panel shows.
+    public let mainView: PanelView
+    /// The main panel, border included.
+    public let main: Rect
+    /// The panels of the side column, top to bottom.
+    public let side: [SidePanel]
     /// The legend.
     public let legend: Rect
     /// The status line.
     public let status: Rect
 
-    /// Lays out a `width` x `height` screen for `optimizerCount` legend rows; `trainsNetwork` puts
-    /// the loss curves where the surface would be, with the Hessian and step sizes beside them.
-    public init(width: Int, height: Int, optimizerCount: Int, trainsNetwork: Bool = false) {
+    /// One panel of the side column.
+    public struct SidePanel: Sendable, Equatable {
+        /// What it shows.
+        public let view: PanelView
+        /// Where, border included.
+        public let rect: Rect
+    }
+
+    /// Lays out a `width` x `height` screen for `optimizerCount` legend rows with `mainView` in the
+    /// main panel and `sideViews` stacked beside it.
+    public init(width: Int, height: Int, optimizerCount: Int, mainView: PanelView, sideViews: [PanelView]) {
         self.width = width
         self.height = height
+        self.mainView = mainView
         let screen = Rect(x: 0, y: 0, width: max(0, width), height: max(0, height))
-        let (main, statusRow) = screen.splitBottom(1)
+        let (body, statusRow) = screen.splitBottom(1)
         status = statusRow
         // The legend takes a row per optimizer plus header and border, but never more than a third.
-        let legendHeight = min(optimizerCount + 3, max(5, main.height / 3))
-        let (top, legendRect) = main.splitBottom(legendHeight)
+        let legendHeight = min(optimizerCount + 3, max(5, body.height / 3))
+        let (top, legendRect) = body.splitBottom(legendHeight)
         legend = legendRect
-        let surfaceWidth = Int((Double(top.width) * (width >= 160 ? 0.6 : 0.56)).rounded())
-        let (left, right) = top.splitLeft(surfaceWidth)
-        if trainsNetwork {
-            surface = Rect(x: left.x, y: left.y, width: 0, height: 0)
-            loss = left
-            let panels = right.rows(weights: [1.5, 1])
-            hessian = panels[0]
-            stepSizes = panels[1]
-        } else {
-            surface = left
-            let panels = right.rows(weights: [1.15, 1, 0.95])
-            hessian = panels[0]
-            loss = panels[1]
-            stepSizes = panels[2]
-        }
+        let mainWidth = Int((Double(top.width) * (width >= 160 ? 0.6 : 0.56)).rounded())
+        let (left, right) = top.splitLeft(sideViews.isEmpty ? top.width : mainWidth)
+        main = left
+        let rects = right.rows(weights: sideViews.map(\.sideWeight))
+        side = zip(sideViews, rects).map { SidePanel(view: $0, rect: $1) }
     }
+
+    /// The rectangle showing `view`, main or side; nil when it is not on screen.
+    public func rect(of view: PanelView) -> Rect? {
+        if view == mainView { return main }
+        return side.first { $0.view == view }?.rect
+    }
+
+    /// The surface panel (empty unless the main view draws the plane): clicks land here.
+    public var surface: Rect { mainView.drawsPlane ? main : Rect(x: main.x, y: main.y, width: 0, height: 0) }
 
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }

@@ -17,12 +17,10 @@ public final class ScreenRenderer: @unchecked Sendable {
             renderTooSmall(state, into: &canvas)
             return canvas
         }
-        if let plane = state.plane {
-            SurfacePanel(state: state, plane: plane, cache: cache).render(in: layout.surface, into: &canvas)
+        render(layout.mainView, state, isMain: true, in: layout.main, into: &canvas)
+        for panel in layout.side {
+            render(panel.view, state, isMain: false, in: panel.rect, into: &canvas)
         }
-        HessianPanel(state: state).render(in: layout.hessian, into: &canvas)
-        LossPanel(state: state).render(in: layout.loss, into: &canvas)
-        StepSizePanel(state: state).render(in: layout.stepSizes, into: &canvas)
         LegendPanel(state: state).render(in: layout.legend, into: &canvas)
         StatusLine(state: state).render(in: layout.status, into: &canvas)
         switch state.overlay {
@@ -36,6 +34,21 @@ public final class ScreenRenderer: @unchecked Sendable {
             PickerPanel(picker: picker).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height - 1), into: &canvas)
         }
         return canvas
+    }
+
+    /// Draws one view into its panel.
+    private func render(_ view: PanelView, _ state: AppState, isMain: Bool, in rect: Rect, into canvas: inout Canvas) {
+        switch view {
+        case .surface, .slice:
+            if let plane = state.plane {
+                SurfacePanel(state: state, plane: plane, cache: cache).render(in: rect, into: &canvas)
+            }
+        case .hessian: HessianPanel(state: state, isMain: isMain).render(in: rect, into: &canvas)
+        case .errors: BlockErrorPanel(state: state).render(in: rect, into: &canvas)
+        case .rates: StepSizePanel(state: state).render(in: rect, into: &canvas)
+        case .curvature: _ = PanelStyle.frame(rect, title: "curvature", into: &canvas)
+        case .loss: LossPanel(state: state).render(in: rect, into: &canvas)
+        }
     }
 
     /// The keys, with the scenario's description (what to look for) above them when the screen

@@ -1,76 +1,144 @@
+import Foundation
 import OptimizerCore
 import Rendering
 
-/// The selected optimizer's effective step sizes, one bar per block or coordinate, and how many
-/// distinct learning rates it keeps for how many parameters: Adam n, Adam-mini one per block.
+/// Every visible optimizer's step sizes on one log axis over the parameter index: the selected
+/// one's per-coordinate eta as points, the others as lines (a step function where rates are kept
+/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD), block or tensor
+/// boundaries marked. On the Adam-mini toy, Adam's 90 rates scatter around Adam-mini's 3, which
+/// track block-GD's ideal.
 struct StepSizePanel {
-    /// Optimizers whose step sizes come from gradient statistics.
-    static let adaptiveKinds: Set<OptimizerKind> = [.adagrad, .rmsprop, .adam, .adamw, .adamMini]
-
     var state: AppState
 
     func render(in rect: Rect, into canvas: inout Canvas) {
-        let racer = state.racer(state.selected)
-        let report = racer.stepSizes
-        let title = "step sizes · \(racer.label)"
-        let inner = PanelStyle.frame(rect, title: title, into: &canvas)
-        guard inner.width > 0, inner.height > 0 else { return }
-        let color = PanelStyle.color(state.selected, mode: state.colorMode)
-        let rates = report.distinctLearningRates, parameters = report.parameterCount
-        let headline = "\(rates) learning rate\(rates == 1 ? "" : "s") for \(parameters) parameter\(parameters == 1 ? "" : "s")"
-        var x = canvas.write(headline, x: inner.x, y: inner.y, style: Style(foreground: color, attributes: .bold), maxWidth: inner.width)
-        x = canvas.write(racer.stateElementCount == 0 ? "  no state" : "  state: \(racer.stateElementCount) numbers", x: x, y: inner.y, style: PanelStyle.muted,
-                         maxWidth: max(0, inner.maxX - x))
-        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        guard body.height > 0 else { return }
-        if state.step == 0, Self.adaptiveKinds.contains(racer.configuration.kind) {
-            // With no gradient seen yet the second moments are zero: lr / eps says nothing.
-            canvas.render(TextBlock("adaptive step sizes appear after the first update (press n)", style: PanelStyle.muted), in: body)
+        let inner = PanelStyle.frame(rect, title: "learning rates, one log axis · selected as points, others as lines", into: &canvas)
+        guard inner.width > 10, inner.height > 3 else { return }
+        let visible = (0..<state.optimizerCount).filter { !state.hidden.contains($0) || $0 == state.selected }
+        var rates: [Int: [Double]] = [:]
+        var pending: [String] = []
+        for index in visible {
+            let racer = state.racer(index)
+            guard let report = racer.effectiveStepSizes else {
+                pending.append(racer.label)
+                continue
+            }
+            rates[index] = zip(report.groupSizes, report.stepSizes).flatMap { repeatElement($1, count: $0) }
+        }
+        writeHeadline(visible: visible, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), into: &canvas)
+        let segments = state.parameterSegments
+        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
+        var values: [Double] = []
+        for list in rates.values { values.append(contentsOf: list.filter { $0.isFinite && $0 > 0 }) }
+        guard let low = values.min(), let high = values.max(), body.height > 1 else {
+            let why = pending.isEmpty ? "no finite step sizes" : "\(pending.joined(separator: ", ")): adaptive step sizes appear after the first update (press n)"
+            canvas.render(TextBlock(why, style: PanelStyle.muted), in: body)
             return
         }
-        if report.stepSizes.count <= body.height {
-            let bars = report.stepSizes.indices.map { group in
-                BarChart.Bar(label: label(group: group, report: report), value: report.stepSizes[group], color: color)
+        // A decade of room each way keeps flat lines off the frame; log axis from low to high.
+        let lower = high / low < 10 ? low / 3 : low / 1.5, upper = high / low < 10 ? high * 3 : high * 1.5
+        let ticks = Ticks.logarithmic(lower: lower, upper: upper, maxCount: max(2, body.height / 2))
+        let labels = ticks.map(Ticks.label)
+        let gutter = (labels.map(TextMetrics.width).max() ?? 0) + 1
+        let plot = Rect(x: body.x + gutter, y: body.y, width: body.width - gutter, height: body.height)
+        guard plot.width > 2 else { return }
+        let n = max(1, segments.reduce(0) { $0 + $1.size })
+        func dotY(_ value: Double) -> Double {
+            let t = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+            return (1 - t) * Double(plot.height * 4) - 0.5
+        }
+        func dotX(_ coordinate: Double) -> Double { coordinate / Double(n) * Double(plot.width * 2) }
+        // Axis and ticks.
+        for (tick, label) in zip(ticks, labels) {
+            let row = plot.y + min(plot.height - 1, max(0, Int(dotY(tick) / 4)))
+            canvas.write(label, x: plot.x - 1 - TextMetrics.width(label), y: row, style: PanelStyle.muted)
+            canvas[plot.x - 1, row] = Cell("┤", style: PanelStyle.muted)
+        }
+        // Segment boundaries, then the lines and points over them.
+        var start = 0
+        for segment in segments.dropLast() {
+            start += segment.size
+            let column = plot.x + min(plot.width - 1, Int(dotX(Double(start)) / 2))
+            canvas.verticalLine(x: column, y: plot.y, length: plot.height, glyph: "┊", style: PanelStyle.border)
+        }
+        var layer = BrailleLayer(width: plot.width, height: plot.height)
+        var budget = 40 * plot.width * plot.height
+        for index in visible where index != state.selected {
+            guard let list = rates[index] else { continue }
+            let racer = state.racer(index)
+            let dashed = racer.configuration.kind == .blockGD
+            drawLine(list, color: PanelStyle.color(index, mode: state.colorMode), dashed: dashed, dotX: dotX, dotY: dotY,
+                     into: &layer, budget: &budget)
+        }
+        if let list = rates[state.selected] {
+            let color = PanelStyle.color(state.selected, mode: state.colorMode)
+            for (i, value) in list.enumerated() where value.isFinite && value > 0 {
+                layer.setDot(x: Int(dotX(Double(i) + 0.5)), y: Int(dotY(value).rounded()), color: color)
             }
-            canvas.render(BarChart(bars: bars, orientation: .horizontal, logScale: true, textStyle: PanelStyle.muted), in: body)
-        } else {
-            renderProfile(report, color: color, in: body, into: &canvas)
+        }
+        canvas.region(plot) { layer.composite(onto: &$0) }
+        writeSegmentNames(segments, plot: plot, y: body.maxY, dotX: dotX, into: &canvas)
+    }
+
+    /// How many rates each visible optimizer keeps, in its colour: "90 against 3" at a glance.
+    private func writeHeadline(visible: [Int], in row: Rect, into canvas: inout Canvas) {
+        var x = row.x
+        for index in visible {
+            let racer = state.racer(index)
+            let count = racer.stepSizes.distinctLearningRates
+            let style = Style(foreground: PanelStyle.color(index, mode: state.colorMode), attributes: index == state.selected ? .bold : [])
+            let text = "\(PanelStyle.marker(index)) \(racer.label) \(count)  "
+            guard x + TextMetrics.width(text) <= row.maxX else { break }
+            x = canvas.write(text, x: x, y: row.y, style: style)
+        }
+        let parameters = state.racer(state.selected).stepSizes.parameterCount
+        _ = canvas.write("rates for \(parameters) parameters", x: x, y: row.y, style: PanelStyle.muted, maxWidth: max(0, row.maxX - x))
+    }
+
+    /// A line through per-coordinate rates: flat across a block of equal rates, a jump between.
+    private func drawLine(_ values: [Double], color: TerminalColor, dashed: Bool, dotX: (Double) -> Double,
+                          dotY: (Double) -> Double, into layer: inout BrailleLayer, budget: inout Int) {
+        var previous: (x: Double, y: Double)?
+        for (i, value) in values.enumerated() {
+            guard value.isFinite, value > 0 else {
+                previous = nil
+                continue
+            }
+            let left = (x: dotX(Double(i)), y: dotY(value)), right = (x: dotX(Double(i + 1)) - 0.01, y: dotY(value))
+            if let previous { segment(previous, left, color: color, dashed: dashed, into: &layer, budget: &budget) }
+            segment(left, right, color: color, dashed: dashed, into: &layer, budget: &budget)
+            previous = right
         }
     }
 
-    /// A name for group `group`: x / y on a surface, a coordinate or a coordinate range otherwise.
-    private func label(group: Int, report: StepSizeReport) -> String {
-        let start = report.groupSizes[..<group].reduce(0, +)
-        let size = report.groupSizes[group]
-        if state.plane?.isProjection ?? true {
-            return size == 1 ? "x\(start)" : "x\(start)…x\(start + size - 1)"
+    private func segment(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), color: TerminalColor, dashed: Bool,
+                         into layer: inout BrailleLayer, budget: inout Int) {
+        guard dashed else {
+            layer.line(from: a, to: b, color: color, budget: &budget)
+            return
         }
-        let names = ["x", "y"]
-        if size == 1, start < names.count { return names[start] }
-        return size == 2 && start == 0 ? "x,y" : "x\(start)…x\(start + size - 1)"
+        // Dashes of two dots every four along x; vertical jumps stay solid so the steps read.
+        if abs(b.x - a.x) < 1 {
+            layer.line(from: a, to: b, color: color, budget: &budget)
+            return
+        }
+        var x = a.x.rounded(.down)
+        while x <= b.x {
+            if Int(x) % 4 < 2 { layer.setDot(x: Int(x), y: Int(a.y.rounded()), color: color) }
+            x += 1
+        }
     }
 
-    /// Per-coordinate step sizes as vertical bars, several coordinates per column when they do not
-    /// fit (each column shows the largest step among its coordinates), log scale.
-    private func renderProfile(_ report: StepSizeReport, color: TerminalColor, in rect: Rect, into canvas: inout Canvas) {
-        var perCoordinate: [Double] = []
-        perCoordinate.reserveCapacity(report.parameterCount)
-        for (size, value) in zip(report.groupSizes, report.stepSizes) {
-            perCoordinate.append(contentsOf: repeatElement(value, count: size))
+    /// The block or tensor names under the axis, centred on their stretch where they fit.
+    private func writeSegmentNames(_ segments: [ParameterSegment], plot: Rect, y: Int, dotX: (Double) -> Double,
+                                   into canvas: inout Canvas) {
+        var start = 0, nextFree = plot.x
+        for segment in segments {
+            let left = plot.x + Int(dotX(Double(start)) / 2), right = plot.x + Int(dotX(Double(start + segment.size)) / 2)
+            start += segment.size
+            let name = TextMetrics.truncate(segment.name, to: max(1, right - left))
+            let x = max(nextFree, left + max(0, (right - left - TextMetrics.width(name)) / 2))
+            guard x + TextMetrics.width(name) <= plot.maxX, right - left >= 2 else { continue }
+            nextFree = canvas.write(name, x: x, y: y, style: PanelStyle.muted) + 1
         }
-        let chartRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - 1)
-        let columns = max(1, min(chartRect.width, perCoordinate.count))
-        var bars: [BarChart.Bar] = []
-        for column in 0..<columns {
-            let lower = column * perCoordinate.count / columns
-            let upper = max(lower + 1, (column + 1) * perCoordinate.count / columns)
-            let value = perCoordinate[lower..<upper].filter(\.isFinite).max() ?? .nan
-            bars.append(BarChart.Bar(label: "", value: value, color: color))
-        }
-        let finite = perCoordinate.filter { $0.isFinite && $0 > 0 }
-        canvas.render(BarChart(bars: bars, orientation: .vertical, logScale: true), in: chartRect)
-        let low = finite.min().map(Formatting.number) ?? "–", high = finite.max().map(Formatting.number) ?? "–"
-        canvas.write("x0 … x\(perCoordinate.count - 1)   log scale, min \(low) max \(high)", x: rect.x, y: rect.maxY - 1,
-                     style: PanelStyle.muted, maxWidth: rect.width)
     }
 }

@@ -1,3 +1,4 @@
+import Objectives
 import OptimizerCore
 import Scenarios
 
@@ -32,6 +33,11 @@ public struct Timeline: Sendable {
     public private(set) var paths: [[SIMD2<Double>]]
     /// Each racer's loss at the same steps as `paths`.
     public private(set) var losses: [[Double]]
+    /// For a quadratic, each racer's per-block errors e_b at the same steps as `losses` (one array
+    /// of `blockCount` values per point); empty otherwise or past `maximumErrorBlocks` blocks.
+    public private(set) var blockErrors: [[[Double]]]
+    /// Most blocks whose errors are recorded: more curves than this would not read as curves.
+    public static let maximumErrorBlocks = 24
     /// Steps between recorded points: 1 until a run outgrows the history limit, then doubling
     /// each time it does again, so drawing and memory stay bounded however long the run.
     public private(set) var historyStride = 1
@@ -64,6 +70,8 @@ public struct Timeline: Sendable {
         self.historyLimit = max(4, historyLimit)
         paths = Array(repeating: [], count: plane == nil ? 0 : race.count)
         losses = Array(repeating: [], count: race.count)
+        let blocks = (race.objective as? Quadratic)?.blockCount ?? 0
+        blockErrors = Array(repeating: [], count: (1...Self.maximumErrorBlocks).contains(blocks) ? race.count : 0)
         record()
     }
 
@@ -159,6 +167,7 @@ public struct Timeline: Sendable {
         for i in losses.indices where losses[i].count > onGrid {
             losses[i].removeLast(losses[i].count - onGrid)
             if !paths.isEmpty { paths[i].removeLast(paths[i].count - onGrid) }
+            if !blockErrors.isEmpty { blockErrors[i].removeLast(blockErrors[i].count - onGrid) }
         }
         appendCurrent()
         if losses.first.map({ $0.count > historyLimit }) ?? false { thinHistory() }
@@ -169,6 +178,14 @@ public struct Timeline: Sendable {
             if let plane { paths[i].append(plane.project(race.lastFinitePoint(i))) }
             losses[i].append(race.loss(i))
         }
+        if !blockErrors.isEmpty, let quadratic = race.objective as? Quadratic {
+            for i in 0..<race.count {
+                // A diverged racer's errors are not finite: its last finite point is not where it is.
+                let errors = race.loss(i).isFinite ? quadratic.blockErrors(at: race.lastFinitePoint(i))
+                    : Array(repeating: .infinity, count: quadratic.blockCount)
+                blockErrors[i].append(errors)
+            }
+        }
     }
 
     /// Keeps every other grid point and doubles the stride.
@@ -176,16 +193,19 @@ public struct Timeline: Sendable {
         let step = race.step
         let currentPoints = paths.map { $0.last }
         let currentLosses = losses.map { $0.last }
+        let currentErrors = blockErrors.map { $0.last }
         historyStride *= 2
         let kept = gridCount(upTo: step)
         for i in losses.indices {
             losses[i] = Self.everyOther(losses[i], count: kept)
             if !paths.isEmpty { paths[i] = Self.everyOther(paths[i], count: kept) }
+            if !blockErrors.isEmpty { blockErrors[i] = Self.everyOther(blockErrors[i], count: kept) }
         }
         if step % historyStride != 0 {
             for i in losses.indices {
                 if i < currentPoints.count, let point = currentPoints[i] { paths[i].append(point) }
                 if let loss = currentLosses[i] { losses[i].append(loss) }
+                if i < currentErrors.count, let errors = currentErrors[i] { blockErrors[i].append(errors) }
             }
         }
     }
@@ -208,6 +228,7 @@ public struct Timeline: Sendable {
         for i in losses.indices {
             losses[i].removeLast(max(0, losses[i].count - onGrid))
             if !paths.isEmpty { paths[i].removeLast(max(0, paths[i].count - onGrid)) }
+            if !blockErrors.isEmpty { blockErrors[i].removeLast(max(0, blockErrors[i].count - onGrid)) }
         }
         appendCurrent()
     }

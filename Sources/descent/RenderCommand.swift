@@ -30,7 +30,19 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Colour the output with ANSI escape sequences.")
     var ansi = false
 
+    @Option(parsing: .unconditional, help: "The main panel's view: \(PanelView.allCases.map(\.rawValue).joined(separator: ", ")) (default: the problem's first).")
+    var view: String?
+
+    @Option(name: .customLong("hessian-scale"), parsing: .unconditional, help: "Hessian colours: \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default symlog).")
+    var hessianScale: String?
+
     func validate() throws {
+        if let view, PanelView(rawValue: view) == nil {
+            throw ValidationError("--view \(view) is not a view; give one of \(PanelView.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let hessianScale, SignedScaleKind(rawValue: hessianScale) == nil {
+            throw ValidationError("--hessian-scale \(hessianScale) is not a scale; give one of \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let steps, !(0...1_000_000).contains(steps) {
             throw ValidationError("--steps \(steps) is out of range; give 0 to 1000000")
         }
@@ -61,6 +73,10 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw fail("\(file): \(error)")
         }
+        if let view, let chosen = PanelView(rawValue: view), !state.show(chosen) {
+            throw fail("\(file): --view \(view) is not a view of this problem; it has \(state.mainViews.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let hessianScale, let scale = SignedScaleKind(rawValue: hessianScale) { state.setHessianScale(scale) }
         state.advance(steps: steps ?? scenario.settings.steps)
         // A network's Hessian panel shows the Hessian at the last step rendered.
         state.formPendingHessian()
