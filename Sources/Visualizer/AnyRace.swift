@@ -95,6 +95,12 @@ public struct AnyRace: Sendable {
         return RacerSnapshot(network!.racers[index])
     }
 
+    /// Racer `index`'s preconditioned curvature at the current step (formula problems; nil for a
+    /// network, before an adaptive method's first update, and after divergence).
+    public func preconditionedCurvature(racer index: Int) -> PreconditionedCurvature? {
+        double?.preconditionedCurvature(racer: index) ?? float?.preconditionedCurvature(racer: index)
+    }
+
     /// Racer `index`'s current parameters as raw bit patterns, for exact comparisons.
     public func parameterBits(_ index: Int) -> [UInt64] {
         if let double { return double.racers[index].parameters.map(\.bitPattern) }

@@ -5,9 +5,14 @@ import Rendering
 public final class ScreenRenderer: @unchecked Sendable {
     /// The cached heatmap and contour layer.
     public let cache = SurfaceLayerCache()
+    /// The preconditioned curvature of the steps shown.
+    public let curvature: CurvatureMonitor
 
-    /// Creates a renderer with an empty cache.
-    public init() {}
+    /// Creates a renderer with an empty cache; `curvatureMode` says where spectra are worked out
+    /// (in the background for a live session, so no frame waits for one).
+    public init(curvatureMode: CurvatureMonitor.Mode = .synchronous) {
+        curvature = CurvatureMonitor(mode: curvatureMode)
+    }
 
     /// The screen for `state` at its size.
     public func render(_ state: AppState) -> Canvas {
@@ -17,6 +22,7 @@ public final class ScreenRenderer: @unchecked Sendable {
             renderTooSmall(state, into: &canvas)
             return canvas
         }
+        curvature.observe(state)
         render(layout.mainView, state, isMain: true, in: layout.main, into: &canvas)
         for panel in layout.side {
             render(panel.view, state, isMain: false, in: panel.rect, into: &canvas)
@@ -46,7 +52,7 @@ public final class ScreenRenderer: @unchecked Sendable {
         case .hessian: HessianPanel(state: state, isMain: isMain).render(in: rect, into: &canvas)
         case .errors: BlockErrorPanel(state: state).render(in: rect, into: &canvas)
         case .rates: StepSizePanel(state: state).render(in: rect, into: &canvas)
-        case .curvature: _ = PanelStyle.frame(rect, title: "curvature", into: &canvas)
+        case .curvature: CurvaturePanel(state: state, monitor: curvature).render(in: rect, into: &canvas)
         case .loss: LossPanel(state: state).render(in: rect, into: &canvas)
         }
     }

@@ -47,6 +47,8 @@ public struct Timeline: Sendable {
     public let window: Int
     /// Current spacing of the snapshots kept for the whole run.
     public private(set) var checkpointInterval = Timeline.initialCheckpointInterval
+    /// Counts retunes and restarts: what was measured on an earlier generation is not this run's.
+    public private(set) var generation = 0
 
     private var origin: AnyRace
     private var checkpoints: [Int: AnyRace]
@@ -130,6 +132,7 @@ public struct Timeline: Sendable {
         var base = origin
         try base.retune(racer: index, configuration: configuration)
         origin = base
+        generation += 1
         reset()
         forward(target)
     }
@@ -139,6 +142,7 @@ public struct Timeline: Sendable {
         var base = origin
         try base.restart(from: point)
         origin = base
+        generation += 1
         reset()
     }
 
