@@ -55,8 +55,9 @@ public struct Adagrad<Scalar: OptimizerScalar>: Optimizer {
         }
     }
 
+    /// eta_i = clr / (sqrt(sum_i) + eps), with the clr the last update used (t - 1 decays).
     public func stepSizes() -> StepSizeReport {
-        let clr = state.step == 0 ? settings.lr : settings.lr / (1 + Double(state.step) * settings.lrDecay)
+        let clr = currentLR
         let sizes = state.sum.map { clr / (Double($0).squareRoot() + settings.eps) }
         return StepSizeReport(groupSizes: Array(repeating: 1, count: count), stepSizes: sizes)
     }

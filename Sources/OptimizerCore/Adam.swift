@@ -78,11 +78,15 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
         }
     }
 
+    /// eta_i = lr_t / (sqrt(v_i / (1 - b2^t)) + eps), with vmax under AMSGrad.
+    ///
+    /// The factor 1 / (1 - b1^t) of the update is left out on purpose: the first moment is read as
+    /// heavy-ball momentum with dampening b1 (whose stability threshold is (2 + 2 b1) / (1 - b1)),
+    /// so eta is what multiplies it.
     public func stepSizes() -> StepSizeReport {
-        let t = Double(max(state.step, 1))
-        let bc1 = 1 - Double.pow(settings.beta1, t), bc2 = 1 - Double.pow(settings.beta2, t)
+        let bc2 = 1 - Double.pow(settings.beta2, Double(max(state.step, 1)))
         let second = settings.amsgrad ? state.vMax : state.v
-        let sizes = second.map { (settings.lr / bc1) / ((Double($0) / bc2).squareRoot() + settings.eps) }
+        let sizes = second.map { settings.lr / ((Double($0) / bc2).squareRoot() + settings.eps) }
         return StepSizeReport(groupSizes: Array(repeating: 1, count: count), stepSizes: sizes)
     }
 

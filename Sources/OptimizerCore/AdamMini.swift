@@ -83,10 +83,11 @@ public struct AdamMini<Scalar: OptimizerScalar>: Optimizer {
         }
     }
 
+    /// eta_b = lr_t / (sqrt(v_b / (1 - b2^t)) + eps) for every coordinate of block b; as for Adam,
+    /// the first moment's 1 / (1 - b1^t) is part of the momentum, not of eta.
     public func stepSizes() -> StepSizeReport {
-        let t = Double(max(state.step, 1))
-        let bc1 = 1 - Double.pow(settings.beta1, t), bc2 = 1 - Double.pow(settings.beta2, t)
-        let sizes = state.blockV.map { (settings.lr / bc1) / ((Double($0) / bc2).squareRoot() + settings.eps) }
+        let bc2 = 1 - Double.pow(settings.beta2, Double(max(state.step, 1)))
+        let sizes = state.blockV.map { settings.lr / ((Double($0) / bc2).squareRoot() + settings.eps) }
         return StepSizeReport(groupSizes: blockMap.blockSizes, stepSizes: sizes)
     }
 

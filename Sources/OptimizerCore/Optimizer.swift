@@ -26,7 +26,9 @@ public protocol Optimizer<Scalar>: Sendable {
 
     /// Applies one update to `parameters` given `gradients` (same layout, same length).
     mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>)
-    /// The effective learning rates the optimizer keeps right now, one per coordinate or block.
+    /// The effective learning rates of the last update, one per coordinate or block (see
+    /// `StepSizeReport`); before an adaptive method's first update they do not exist yet and this
+    /// gives its formula on the initial state: ask `effectiveStepSizes()`, which says so.
     func stepSizes() -> StepSizeReport
     /// Forgets all state, as if newly created.
     mutating func reset()

@@ -77,6 +77,8 @@ public struct RMSprop<Scalar: OptimizerScalar>: Optimizer {
         }
     }
 
+    /// eta_i = lr / (sqrt(sq_i) + eps), centered lr / (sqrt(sq_i - ga_i^2) + eps): what multiplies
+    /// the gradient, or the momentum buffer's input, in the update.
     public func stepSizes() -> StepSizeReport {
         let sizes = (0..<count).map { i -> Double in
             var variance = Double(state.squareAverage[i])

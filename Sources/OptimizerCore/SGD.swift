@@ -58,6 +58,8 @@ public struct SGD<Scalar: OptimizerScalar>: Optimizer {
         }
     }
 
+    /// eta = lr for every coordinate: the rate the last update used (the caller sets each
+    /// update's scheduled rate just before it).
     public func stepSizes() -> StepSizeReport {
         .uniform(settings.lr, count: count)
     }

@@ -2,6 +2,14 @@
 ///
 /// This is the point of Adam-mini made visible: Adam keeps n step sizes for n parameters,
 /// Adam-mini one per block, GD a single one.
+///
+/// The step sizes are eta, the diagonal of P in the update p -= P m: those of the update that
+/// produced the current point, with t the number of updates taken and the state as that update
+/// left it. GD, SGD, momentum, Nesterov: lr_t. AdaGrad: clr / (sqrt(sum_i) + eps) with
+/// clr = lr / (1 + (t - 1) lr_decay). RMSprop: lr / (sqrt(sq_i) + eps), centered
+/// lr / (sqrt(sq_i - ga_i^2) + eps). Adam, AdamW: lr_t / (sqrt(v_i / (1 - b2^t)) + eps) (vmax
+/// under AMSGrad; no 1 / (1 - b1^t): the first moment counts as heavy-ball momentum). Adam-mini:
+/// the same with v_b for every coordinate of block b. Block-GD: scale / lambda_max(H_b).
 public struct StepSizeReport: Sendable, Equatable {
     /// Coordinates each step size applies to, in buffer order.
     public var groupSizes: [Int]
@@ -25,4 +33,14 @@ public struct StepSizeReport: Sendable, Equatable {
 
     /// How many parameters they serve.
     public var parameterCount: Int { groupSizes.reduce(0, +) }
+
+    /// The step size of every coordinate, in buffer order: the diagonal of P = diag(eta).
+    public var perCoordinate: [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(parameterCount)
+        for (size, value) in zip(groupSizes, stepSizes) {
+            values.append(contentsOf: repeatElement(value, count: size))
+        }
+        return values
+    }
 }

@@ -1,0 +1,21 @@
+extension OptimizerKind {
+    /// Whether the step sizes come from gradient statistics (AdaGrad, RMSprop, the Adam family),
+    /// so that there are none before the first update.
+    public var adaptsStepSizes: Bool {
+        switch self {
+        case .adagrad, .rmsprop, .adam, .adamw, .adamMini: true
+        case .gd, .sgd, .momentum, .nesterov, .blockGD: false
+        }
+    }
+}
+
+extension Optimizer {
+    /// eta of the update that produced the current point, or nil before the first update of an
+    /// adaptive method (its statistics are still the initial ones, and lr / eps would say nothing).
+    ///
+    /// Methods with fixed rates (GD, SGD, momentum, Nesterov, block-GD) report their rate at step 0
+    /// too: the one they hold, which the first update will use unless a schedule changes it.
+    public func effectiveStepSizes() -> StepSizeReport? {
+        stepCount == 0 && kind.adaptsStepSizes ? nil : stepSizes()
+    }
+}
