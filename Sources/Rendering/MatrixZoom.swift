@@ -20,7 +20,7 @@ public struct MatrixZoom: Sendable, Equatable {
     public static let fitted = MatrixZoom()
 
     /// Deepest zoom: eight pixels per entry at most past one entry per pixel.
-    static let deepestMagnification = 8
+    public static let deepestMagnification = 8
 }
 
 /// Where a square matrix's entries go in a panel: the resolution, the shown

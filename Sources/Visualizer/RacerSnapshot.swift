@@ -28,8 +28,6 @@ public struct RacerSnapshot: Sendable {
     /// The latest validation loss and accuracy (networks only).
     public var validation: NetworkRacer.Evaluation?
 
-    static let adaptive: Set<OptimizerKind> = [.adagrad, .rmsprop, .adam, .adamw, .adamMini]
-
     init<T: OptimizerScalar>(_ racer: Racer<T>) {
         label = racer.label
         configuration = racer.configuration
@@ -39,7 +37,7 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = racer.lastFinitePoint
         stepSizes = racer.optimizer.stepSizes()
-        effectiveStepSizes = racer.optimizer.stepCount == 0 && Self.adaptive.contains(racer.configuration.kind) ? nil : stepSizes
+        effectiveStepSizes = racer.optimizer.effectiveStepSizes()
         stateElementCount = racer.optimizer.stateElementCount
         stateBytes = racer.optimizer.stateBytes
     }
@@ -53,7 +51,7 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = []
         stepSizes = racer.stepSizes
-        effectiveStepSizes = racer.state.optimizer.stepCount == 0 && Self.adaptive.contains(racer.configuration.kind) ? nil : stepSizes
+        effectiveStepSizes = racer.state.optimizer.effectiveStepSizes()
         stateElementCount = racer.state.optimizer.stateElementCount
         stateBytes = racer.state.optimizer.stateBytes
         validation = racer.validation

@@ -4,8 +4,8 @@ import Rendering
 
 /// Every visible optimizer's step sizes on one log axis over the parameter index: the selected
 /// one's per-coordinate eta as points, the others as lines (a step function where rates are kept
-/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD), block or tensor
-/// boundaries marked. On the Adam-mini toy, Adam's 90 rates scatter around Adam-mini's 3, which
+/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD; faded points for
+/// another optimizer with a rate per coordinate), block or tensor boundaries marked. On the Adam-mini toy, Adam's 90 rates scatter around Adam-mini's 3, which
 /// track block-GD's ideal.
 struct StepSizePanel {
     var state: AppState
@@ -22,7 +22,7 @@ struct StepSizePanel {
                 pending.append(racer.label)
                 continue
             }
-            rates[index] = zip(report.groupSizes, report.stepSizes).flatMap { repeatElement($1, count: $0) }
+            rates[index] = report.perCoordinate
         }
         writeHeadline(visible: visible, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), into: &canvas)
         let segments = state.parameterSegments
@@ -62,11 +62,19 @@ struct StepSizePanel {
         }
         var layer = BrailleLayer(width: plot.width, height: plot.height)
         var budget = 40 * plot.width * plot.height
-        for index in visible where index != state.selected {
-            guard let list = rates[index] else { continue }
-            let racer = state.racer(index)
-            let dashed = racer.configuration.kind == .blockGD
-            drawLine(list, color: PanelStyle.color(index, mode: state.colorMode), dashed: dashed, dotX: dotX, dotY: dotY,
+        // Others that keep a rate per coordinate first, as faded points: a line through 90 unrelated
+        // rates would be a zigzag over everything. Then the per-block rates as step functions.
+        let others = visible.filter { $0 != state.selected && rates[$0] != nil }
+        let perCoordinate = others.filter { state.racer($0).stepSizes.distinctLearningRates == n && n > 1 }
+        for index in perCoordinate {
+            let color = PanelStyle.faded(PanelStyle.color(index, mode: state.colorMode))
+            for (i, value) in rates[index]!.enumerated() where value.isFinite && value > 0 {
+                layer.setDot(x: Int(dotX(Double(i) + 0.5)), y: Int(dotY(value).rounded()), color: color)
+            }
+        }
+        for index in others where !perCoordinate.contains(index) {
+            let dashed = state.racer(index).configuration.kind == .blockGD
+            drawLine(rates[index]!, color: PanelStyle.color(index, mode: state.colorMode), dashed: dashed, dotX: dotX, dotY: dotY,
                      into: &layer, budget: &budget)
         }
         if let list = rates[state.selected] {
@@ -86,7 +94,7 @@ struct StepSizePanel {
             let racer = state.racer(index)
             let count = racer.stepSizes.distinctLearningRates
             let style = Style(foreground: PanelStyle.color(index, mode: state.colorMode), attributes: index == state.selected ? .bold : [])
-            let text = "\(PanelStyle.marker(index)) \(racer.label) \(count)  "
+            let text = "\(PanelStyle.marker(index)) \(TextMetrics.truncate(racer.label, to: 14)) \(count)  "
             guard x + TextMetrics.width(text) <= row.maxX else { break }
             x = canvas.write(text, x: x, y: row.y, style: style)
         }

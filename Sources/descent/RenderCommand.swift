@@ -77,10 +77,23 @@ struct RenderCommand: ParsableCommand {
             throw fail("\(file): --view \(view) is not a view of this problem; it has \(state.mainViews.map(\.rawValue).joined(separator: ", "))")
         }
         if let hessianScale, let scale = SignedScaleKind(rawValue: hessianScale) { state.setHessianScale(scale) }
-        state.advance(steps: steps ?? scenario.settings.steps)
+        let renderer = ScreenRenderer()
+        // The sharpness chart shows the steps that were on screen: as if the run had been watched,
+        // analyse a few hundred steps on the way.
+        let total = steps ?? scenario.settings.steps
+        let samples = min(total, 240)
+        var done = 0
+        renderer.curvature.observe(state)
+        for sample in stride(from: 1, through: samples, by: 1) {
+            let target = total * sample / samples
+            state.advance(steps: target - done)
+            done = target
+            renderer.curvature.observe(state)
+        }
+        state.advance(steps: total - done)
         // A network's Hessian panel shows the Hessian at the last step rendered.
         state.formPendingHessian()
-        let canvas = ScreenRenderer().render(state)
+        let canvas = renderer.render(state)
         let text = ansi ? canvas.ansiText(mode: mode) : canvas.plainText()
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }

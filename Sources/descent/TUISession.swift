@@ -13,7 +13,7 @@ struct TUISession {
     static let pausedTimeoutMilliseconds = 1000
 
     private let terminal: Terminal
-    private let renderer = ScreenRenderer()
+    private let renderer = ScreenRenderer(curvatureMode: .background)
     private var state: AppState
 
     init(terminal: Terminal, scenario: Scenario) throws {
@@ -36,7 +36,8 @@ struct TUISession {
                 state.performPendingWork()
                 continue
             }
-            let timeout = state.running ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
+            // A spectrum being worked out in the background is drawn as soon as it is ready.
+            let timeout = state.running || renderer.curvature.isBusy ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
             let event = terminal.nextEvent(timeoutMilliseconds: timeout)
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - last) / 1e9

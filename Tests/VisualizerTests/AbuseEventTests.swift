@@ -129,8 +129,9 @@ final class AbuseEventTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(state.height, 0, context)
         let layout = state.layout
         let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
-        for (panel, rect) in [("surface", layout.surface), ("hessian", layout.hessian), ("loss", layout.loss),
-                              ("step sizes", layout.stepSizes), ("legend", layout.legend), ("status", layout.status)] {
+        let panels = [("main", layout.main), ("legend", layout.legend), ("status", layout.status)]
+            + layout.side.map { ($0.view.rawValue, $0.rect) }
+        for (panel, rect) in panels {
             XCTAssertTrue(rect.width >= 0 && rect.height >= 0, "\(context): \(panel) \(rect)")
             guard !layout.isTooSmall else { continue }
             XCTAssertTrue(rect.x >= 0 && rect.y >= 0 && rect.maxX <= screen.maxX && rect.maxY <= screen.maxY,
