@@ -9,6 +9,14 @@ public struct AttentionGeometry: Sendable, Equatable {
     public var kvHeads: Int?
     /// `head_dim`; dim / heads when the config has none.
     public var headDim: Int?
+
+    /// Creates a geometry.
+    public init(dim: Int?, heads: Int?, kvHeads: Int?, headDim: Int?) {
+        self.dim = dim
+        self.heads = heads
+        self.kvHeads = kvHeads
+        self.headDim = headDim
+    }
 }
 
 extension ModelConfig {

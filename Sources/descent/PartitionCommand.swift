@@ -100,7 +100,9 @@ extension PartitionCommand {
         let kvOrigin = kvHeads != nil ? "--kv-heads" : (heads == fromConfig?.heads && fromConfig?.kvHeads != nil ? "\(configName)'s num_key_value_heads" : "the head count")
         guard dim * dim % heads == 0 else {
             let valid = Self.headCounts(dividing: dim * dim, near: heads).map(String.init).joined(separator: ", ")
-            throw usageFailure("heads \(heads) does not divide dim*dim = \(dim)*\(dim), which the official Adam-mini requires; set --heads to one that does, near \(heads): \(valid)")
+            let headsName = self.heads != nil ? "--heads \(heads)" : "num_attention_heads \(heads) in \(configName)"
+            let dimName = self.dim != nil ? "--dim \(dim)" : "hidden_size \(dim) in \(configName)"
+            throw usageFailure("\(headsName) does not divide \(dimName) into whole head pieces (the official Adam-mini needs dim*dim/heads whole; \(dim)*\(dim)/\(heads) is not); head counts that do, near \(heads): \(valid); set --heads")
         }
         guard heads % kv == 0 else {
             throw usageFailure("kv heads \(kv) (from \(kvOrigin)) must divide heads \(heads), as in grouped-query attention; set --kv-heads")
