@@ -88,14 +88,16 @@ public struct PartitionWarning: Sendable, Equatable {
         let hasOutputHead = rows.contains { row in
             outputMarkers.contains { marker in NameMarkers.wordMatch(marker, in: row.name.lowercased()) }
         }
-        if !hasOutputHead, tiedEmbeddings ?? true {
-            let embeddings = rows.filter { row in
-                row.shape.count >= 2 && ["embed", "embd", "wte"].contains { row.name.lowercased().contains($0) }
-            }
+        let embeddings = rows.filter { row in
+            row.shape.count >= 2 && ["embed", "embd", "wte"].contains { row.name.lowercased().contains($0) }
+        }
+        // Without a config, only a model with an embedding and no output head is taken as tied.
+        if !hasOutputHead, tiedEmbeddings ?? !embeddings.isEmpty {
             warnings.append(PartitionWarning(kind: .tiedEmbeddings, tensors: embeddings.map(\.name), message: """
-                no separate output head\(tiedEmbeddings == true ? " (tie_word_embeddings: the output layer shares the embedding's weights)" : ""); \
-                the official code then prints "No output layer found". This is fine, as the official README says: the shared \
-                matrix gets one block per token from the embedding rule.
+                no separate output head\(tiedEmbeddings == true ? " (tie_word_embeddings: the output layer shares the embedding's weights)" : ""): \
+                this is fine, as the official README says (its "No output layer found" warning, printed when no name contains \
+                lm_head, output or final_layer, can then be ignored); the shared matrix gets one block per token from the \
+                embedding rule.
                 """))
         }
 
@@ -110,12 +112,17 @@ public struct PartitionWarning: Sendable, Equatable {
                 """))
         }
 
-        let accidents = rows.compactMap { row in NameMarkers.accident(in: row.name).map { (row.name, $0) } }
+        let accidents = rows.compactMap { row in NameMarkers.accident(in: row.name).map { (name: row.name, reason: $0) } }
         if !accidents.isEmpty {
-            let examples = accidents.prefix(3).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            warnings.append(PartitionWarning(kind: .substringAccident, tensors: accidents.map(\.0), message: """
-                \(accidents.count) name\(accidents.count == 1 ? "" : "s") matched an official rule only by substring accident \
-                (\(examples)\(accidents.count > 3 ? "; ..." : "")). The official code matches substrings anywhere in the name, so \
+            var reasons: [String] = []
+            for accident in accidents where !reasons.contains(accident.reason) { reasons.append(accident.reason) }
+            let examples = reasons.prefix(4).map { reason in
+                let hits = accidents.filter { $0.reason == reason }
+                return "\(reason) (\(hits.count == 1 ? hits[0].name : "\(hits.count) tensors, e.g. \(hits[0].name)"))"
+            }.joined(separator: "; ")
+            warnings.append(PartitionWarning(kind: .substringAccident, tensors: accidents.map(\.name), message: """
+                \(accidents.count) name\(accidents.count == 1 ? "" : "s") matched an official rule only by substring accident: \
+                \(examples)\(reasons.count > 4 ? "; ..." : ""). The official code matches substrings anywhere in the name, so \
                 these tensors get the rule or weight decay of an unrelated marker. The counts here are what it does; to change \
                 them, rename the modules or train those tensors in a separate optimizer.
                 """))
