@@ -62,21 +62,31 @@ public struct PartitionWarning: Sendable, Equatable {
             return !n.contains("bias") && fusedMarkers.contains(where: n.contains)
         }
         if !fused.isEmpty {
-            let rulesUsed = Set(fused.map(\.rule.rawValue)).sorted().joined(separator: ", ")
+            let cuts = Set(fused.map(\.rule)).sorted { $0.rawValue < $1.rawValue }.map { rule in
+                switch rule {
+                case .perHead: "pieces of dim*dim/heads running across q, k and v"
+                case .perRow: "one block per row"
+                case .wholeTensor: "one block for the whole tensor"
+                case .perCoordinate: "one block per coordinate"
+                }
+            }.joined(separator: " or ")
             warnings.append(PartitionWarning(kind: .fusedQKV, tensors: fused.map(\.name), message: """
                 \(fused.count) fused query/key/value projection\(fused.count == 1 ? "" : "s") (e.g. \(fused[0].name)): Adam-mini \
-                cannot see the heads inside a fused tensor and treats \(fused.count == 1 ? "it" : "them") by the \(rulesUsed) rule \
-                (by row or whole), not one block per query/key head. To get per-head blocks, train a model with separate \
+                cannot see the heads inside a fused tensor and gives \(fused.count == 1 ? "it" : "them") \(cuts), not one block \
+                per query/key head. To get per-head blocks, train a model with separate \
                 q_proj/k_proj/v_proj tensors, or accept the coarser blocks.
                 """))
         }
 
         if let attention, let dim = attention.dim, let heads = attention.heads, let headDim = attention.headDim,
            heads > 0, headDim * heads != dim {
-            let query = headRows.first
-            let detail = query.map { row in
-                "\(row.name) (\(row.count) elements) makes \(row.blocks) blocks for \(heads) heads"
-            } ?? "there are \(heads) heads"
+            let kvHeads = attention.kvHeads ?? heads
+            let query = headRows.first { row in ["q_proj", "wq", "query"].contains { row.name.lowercased().contains($0) } }
+            let key = headRows.first { row in ["k_proj", "wk", "key"].contains { row.name.lowercased().contains($0) } }
+            var pieces: [String] = []
+            if let query { pieces.append("\(query.name) (\(query.count) elements) makes \(query.blocks) blocks for \(heads) heads") }
+            if let key { pieces.append("\(key.name) makes \(key.blocks) for \(kvHeads) kv heads") }
+            let detail = pieces.isEmpty ? "there are \(heads) heads" : pieces.joined(separator: " and ")
             warnings.append(PartitionWarning(kind: .headDimMismatch, tensors: headRows.map(\.name), message: """
                 head_dim × heads = \(headDim) × \(heads) = \(headDim * heads) ≠ hidden size \(dim): the official per-head view cuts \
                 query/key tensors into pieces of dim × dim / n_heads = \(rules.headBlockSize) elements, not into heads of \

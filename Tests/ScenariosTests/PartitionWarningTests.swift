@@ -61,7 +61,7 @@ final class PartitionWarningTests: XCTestCase {
         XCTAssertTrue(noQueryKey.message.contains("found 0 Querys and Keys"), noQueryKey.message)
         XCTAssertTrue(noQueryKey.message.contains("wqk_names"), noQueryKey.message)
         XCTAssertEqual(found[1].tensors, ["transformer.h.0.attn.c_attn.weight", "transformer.h.1.attn.c_attn.weight"])
-        XCTAssertTrue(found[1].message.contains("by the tensor rule"), found[1].message)
+        XCTAssertTrue(found[1].message.contains("gives them one block for the whole tensor, not one block per query/key head"), found[1].message)
     }
 
     func testFusedProjectionsOfOtherFamilies() throws {
@@ -74,7 +74,7 @@ final class PartitionWarningTests: XCTestCase {
             """)
         let fused = try XCTUnwrap(try warnings(loaded, rules: AdamMiniNameRules(dim: 64, heads: 4)).first { $0.kind == .fusedQKV })
         XCTAssertEqual(fused.tensors.count, 4, "weights, not the bias")
-        XCTAssertTrue(fused.message.contains("head, row, tensor rule"), fused.message)
+        XCTAssertTrue(fused.message.contains("pieces of dim*dim/heads running across q, k and v or one block per row or one block for the whole tensor"), fused.message)
     }
 
     func testHeadDimMismatchOnQwen3AndGemma() throws {
@@ -84,6 +84,7 @@ final class PartitionWarningTests: XCTestCase {
             // hidden 64, 4 heads of 32: pieces of 64*64/4 = 1,024 elements; q_proj 128x64 makes 8.
             XCTAssertTrue(mismatch.message.contains("32 × 4 = 128 ≠ hidden size 64"), mismatch.message)
             XCTAssertTrue(mismatch.message.contains("makes 8 blocks for 4 heads"), mismatch.message)
+            XCTAssertTrue(mismatch.message.contains("k_proj.weight makes 4 for 2 kv heads"), mismatch.message)
         }
     }
 
