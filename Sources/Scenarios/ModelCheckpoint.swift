@@ -26,7 +26,7 @@ public struct ModelCheckpoint: Sendable {
     public static func load(path: String) throws(ModelInventoryError) -> ModelCheckpoint {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            _ = try ModelInventory.load(path: path)  // the reader's "no such file" message
+            try ModelFileKind.requireRegularFile(path)  // says why: no such file, permission, ...
             throw ModelInventoryError(file: path, message: "no such file")
         }
         if isDirectory.boolValue { return try loadFolder(path) }

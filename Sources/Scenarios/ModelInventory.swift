@@ -62,6 +62,7 @@ public struct ModelInventory: Sendable, Equatable {
     }
 
     private static func open(_ path: String) throws(ModelInventoryError) -> (FileHandle, Int) {
+        try ModelFileKind.requireRegularFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ModelInventoryError(file: path, message: FileManager.default.fileExists(atPath: path)
                                       ? "cannot be read" : "no such file; give a model folder, a config.json, a .safetensors file or its index, or a text file with one `name d0xd1x...` per line")

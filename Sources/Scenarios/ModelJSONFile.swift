@@ -12,6 +12,7 @@ enum ModelJSONFile {
     /// The top-level object of the JSON file at `path`.
     static func object(at path: String) throws(ModelInventoryError) -> [String: Any] {
         func fail(_ message: String) -> ModelInventoryError { ModelInventoryError(file: path, message: message) }
+        try ModelFileKind.requireRegularFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail(FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }

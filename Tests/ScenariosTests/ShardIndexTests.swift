@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Scenarios
 import XCTest
 
@@ -124,6 +127,19 @@ final class ShardIndexTests: XCTestCase {
         text += "}}"
         let index = try fixture.write(text, to: "many/model.safetensors.index.json")
         XCTAssertTrue(loadError(index).contains("weight_map lists 500001 tensors; at most 500000 are accepted"), loadError(index))
+    }
+
+    func testPipesAndFoldersAreRefusedBeforeOpening() throws {
+        // Opening a named pipe would block until something writes to it.
+        let pipe = try fixture.path("piped/model-00001-of-00001.safetensors")
+        XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+        let index = try fixture.writeJSON(["weight_map": ["w": "model-00001-of-00001.safetensors"]], to: "piped/model.safetensors.index.json")
+        XCTAssertTrue(loadError(index).contains("is a named pipe; expected a regular file"), loadError(index))
+        let config = try fixture.path("piped-config/config.json")
+        XCTAssertEqual(mkfifo(config, 0o600), 0)
+        XCTAssertTrue(loadError(config).contains("is a named pipe"), loadError(config))
+        try FileManager.default.createDirectory(atPath: try fixture.path("shard-folder/model.safetensors/x"), withIntermediateDirectories: true)
+        XCTAssertTrue(loadError(fixture.root.appendingPathComponent("shard-folder").path).contains("is a folder"))
     }
 
     func testFoldersWithoutOneClearCheckpoint() throws {
