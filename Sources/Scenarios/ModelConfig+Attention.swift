@@ -25,9 +25,10 @@ extension ModelConfig {
         integers[key] ?? (nullKeys.contains(key) ? nil : ModelArchitecture(config: self)?.integerDefaults[key])
     }
 
-    /// A boolean setting: as written, else the config class's default, else false.
+    /// A boolean setting: as written, else the config class's default, else that of
+    /// transformers' base config (which ties word embeddings), else false.
     func flag(_ key: String) -> Bool {
-        flags[key] ?? ModelArchitecture(config: self)?.flagDefaults[key] ?? false
+        flags[key] ?? ModelArchitecture(config: self)?.flagDefaults[key] ?? (key == "tie_word_embeddings")
     }
 
     /// Whether the output head shares the embedding's weights (`tie_word_embeddings`, else the

@@ -102,10 +102,13 @@ extension PartitionCommand {
             let valid = Self.headCounts(dividing: dim * dim, near: heads).map(String.init).joined(separator: ", ")
             let headsName = self.heads != nil ? "--heads \(heads)" : "num_attention_heads \(heads) in \(configName)"
             let dimName = self.dim != nil ? "--dim \(dim)" : "hidden_size \(dim) in \(configName)"
-            throw usageFailure("\(headsName) does not divide \(dimName) into whole head pieces (the official Adam-mini needs dim*dim/heads whole; \(dim)*\(dim)/\(heads) is not); head counts that do, near \(heads): \(valid); set --heads")
+            let message = "\(headsName) does not divide \(dimName) into whole head pieces (the official Adam-mini needs dim*dim/heads whole; \(dim)*\(dim)/\(heads) is not); head counts that do, near \(heads): \(valid); set --heads"
+            // A flag the user typed is a usage error; values read from the config are a bad file.
+            throw self.heads != nil || self.dim != nil ? usageFailure(message) : fail(message)
         }
         guard heads % kv == 0 else {
-            throw usageFailure("kv heads \(kv) (from \(kvOrigin)) must divide heads \(heads), as in grouped-query attention; set --kv-heads")
+            let message = "kv heads \(kv) (from \(kvOrigin)) must divide heads \(heads), as in grouped-query attention; set --kv-heads"
+            throw kvHeads != nil || self.heads != nil ? usageFailure(message) : fail(message)
         }
         let flagged = [self.dim.map { _ in "--dim" }, self.heads.map { _ in "--heads" }, kvHeads.map { _ in "--kv-heads" }].compactMap { $0 }
         let source = flagged.isEmpty ? "from \(configName): hidden_size, num_attention_heads, \(kvOrigin == "the head count" ? "kv heads = heads" : "num_key_value_heads")"
