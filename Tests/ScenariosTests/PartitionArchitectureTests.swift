@@ -49,6 +49,18 @@ final class PartitionArchitectureTests: XCTestCase {
         }
     }
 
+    func testModelFolderWithOneSafetensorsFileUsesItsConfig() throws {
+        for testCase in try cases() {
+            let name = testCase["name"] as! String
+            let synthesised = try checkpoint(testCase)
+            try fixture.writeShard(synthesised.inventory.tensors, to: "\(name)/model.safetensors")
+            let folder = try ModelCheckpoint.load(path: fixture.root.appendingPathComponent(name).path)
+            XCTAssertEqual(folder.origin, .safetensors(fixture.root.appendingPathComponent("\(name)/model.safetensors").path))
+            XCTAssertEqual(folder.inventory.tensors, synthesised.inventory.tensors, "\(name): header tensors in storage order")
+            XCTAssertEqual(folder.config, synthesised.config)
+        }
+    }
+
     func testAttentionFromConfigIsWhatAnOfficialUserPasses() throws {
         for testCase in try cases() {
             let official = testCase["official"] as! [String: Any]
