@@ -43,9 +43,10 @@ struct StatusLine {
         let style = state.colorMode == .none
             ? Style.reverse
             : Style(foreground: .rgb(20, 20, 24), background: .rgb(200, 200, 210))
-        // The step must always be readable: it goes first, key hints take what the name can spare.
+        // The step must always be readable: it goes first, key hints take what the name can spare;
+        // a notice (a saved file's path) may take nearly all of the name's room.
         let fixed = fixedText
-        let right = rightText(room: rect.width - TextMetrics.width(fixed) - 16)
+        let right = rightText(room: rect.width - TextMetrics.width(fixed) - (state.notice == nil ? 16 : 5))
         let nameRoom = rect.width - TextMetrics.width(fixed) - TextMetrics.width(right) - 1
         let left = nameRoom >= 4 ? fixed + TextMetrics.truncate(state.scenario.name, to: nameRoom) : String(fixed.dropLast(3))
         canvas.render(StatusBar(left: left, right: right, style: style), in: rect)

@@ -54,9 +54,9 @@ final class LiveRecording {
         writer.add(canvas, at: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
-    /// Saves the recording and says what it holds, e.g. `/home/me/descent-1.cast (312 frames, 20.8 s)`.
+    /// Saves the recording and says what it holds, e.g. `/home/me/descent-1.cast · 312 frames, 20.8 s`.
     func finish() throws(OutputFileError) -> String {
         try writer.finish()
-        return "\(path) (\(writer.frames) frames, \(String(format: "%.1f", writer.duration)) s)"
+        return "\(path) · \(writer.frames) frames, \(String(format: "%.1f", writer.duration)) s"
     }
 }

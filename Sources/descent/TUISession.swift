@@ -107,7 +107,7 @@ struct TUISession {
             self.recording = nil
             state.apply(.recording(false))
             do {
-                state.apply(.notice("recording saved to \(try recording.finish())"))
+                state.apply(.notice("recording saved: \(try recording.finish())"))
             } catch {
                 state.apply(.notice("recording not saved: \(error.description)"))
             }
@@ -130,7 +130,7 @@ struct TUISession {
         self.recording = nil
         let message: String
         do {
-            message = "descent: recording saved to \(try recording.finish())\n"
+            message = "descent: recording saved: \(try recording.finish())\n"
         } catch {
             message = "descent: recording not saved: \(error.description)\n"
         }
