@@ -3,34 +3,34 @@
 enum RecordedScreens {
     static let all: [String: String] = [
         "help-120x40": #"""
-╭ rosenbrock · x -2…2  y -1…3 ────────────────────────────────────╮╭ Hessian at gd · step 0 ───────────────────────────╮
-│%##***###%%╭ descent · keys · esc closes ─────────────────────────────────────────────────────────────────╮           │
-│%###***###%│ Stepping                                                                                     │           │
-│%%##****###│   n  →                   one step for every optimizer                                        │6          │
-│%%%##***###│   N                      ten steps                                                           │           │
-│%%%###***##│   b  ←                   one step back, exactly (see below)                                  │,y)        │
-│%%%%##****#│   space                  run / pause                                                         │           │
-│%%%%###****│   +  -                   faster / slower                                                     │           │
-│@%%%%###***│   r                      reset to step 0                                                     │           │
-│@%%%%%##***│                                                                                              │           │
-│@@%%%%###**│ Optimizers                                                                                   │           │
-│@@%%%%%###*│   tab  ↓                 select the next optimizer                                           │───────────╯
-│@@@%%%%%##*│   shift-tab  ↑           select the previous optimizer                                       │───────────╮
-│@@@%%%%%###│   1 … 9                  show / hide optimizer k                                             │           │
-│@@@@%%%%%##│   [  ]                   halve / double the selected learning rate (rerun from step 0)       │           │
-│@@@@@%%%%%#│                                                                                              │           │
+╭ rosenbrock╭ descent · keys · esc closes ─────────────────────────────────────────────────────────────────╮───────────╮
+│%##***###%%│ Stepping                                                                                     │           │
+│%###***###%│   n  →                   one step for every optimizer                                        │           │
+│%%##****###│   N                      ten steps                                                           │6          │
+│%%%##***###│   b  ←                   one step back, exactly (see below)                                  │           │
+│%%%###***##│   space                  run / pause                                                         │,y)        │
+│%%%%##****#│   +  -                   faster / slower                                                     │           │
+│%%%%###****│   r                      reset to step 0                                                     │           │
+│@%%%%###***│                                                                                              │           │
+│@%%%%%##***│ Optimizers                                                                                   │           │
+│@@%%%%###**│   tab  ↓                 select the next optimizer                                           │           │
+│@@%%%%%###*│   shift-tab  ↑           select the previous optimizer                                       │───────────╯
+│@@@%%%%%##*│   1 … 9                  show / hide optimizer k                                             │───────────╮
+│@@@%%%%%###│   [  ]                   halve / double the selected learning rate (rerun from step 0)       │           │
+│@@@@%%%%%##│                                                                                              │           │
 │@@@@@%%%%%#│ Surface                                                                                      │           │
-│@@@@@@%%%%%│   h j k l  shift-arrows  pan                                                                 │           │
+│@@@@@%%%%%#│   h j k l  shift-arrows  pan                                                                 │           │
 │@@@@@@%%%%%│   z  x  wheel            zoom in / out                                                       │           │
-│@@@@@@@%%%%│   0                      back to the default view                                            │           │
-│@@@@@@@@%%%│   f                      fade old iterates on / off                                          │─┬────────┬│
-│@@@@@@@@%%%│   click                  restart every optimizer from that point                             │ 8       10│
-│@@@@@@@@@%%│                                                                                              │───────────╯
-│@@@@@@@@@@%│ Files                                                                                        │───────────╮
-│@@@@@@@@@@@│   o                      open another scenario                                               │te         │
-│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │█████ 0.001│
-│@@@@@@@@@@@│   w                      write this scenario with its retuned learning rates and start (a    │           │
+│@@@@@@%%%%%│   0                      back to the default view                                            │           │
+│@@@@@@@%%%%│   f                      fade old iterates on / off                                          │           │
+│@@@@@@@@%%%│   click                  restart every optimizer from that point                             │─┬────────┬│
+│@@@@@@@@%%%│                                                                                              │ 8       10│
+│@@@@@@@@@%%│ Files                                                                                        │───────────╯
+│@@@@@@@@@@%│   o                      open another scenario                                               │───────────╮
+│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │te         │
+│@@@@@@@@@@@│   w                      write this scenario with its retuned learning rates and start (a    │█████ 0.001│
 │@@@@@@@@@@@│ new file)                                                                                    │           │
+│@@@@@@@@@@@│   R                      record the session as an asciicast, a new file (R again stops)      │           │
 │@@@@@@@@@@@│                                                                                              │           │
 │@@@@@@@@@@@│   ?                      this help                                                           │           │
 │@@@@@@@@@@@│   esc                    close an overlay                                                    │           │
