@@ -50,7 +50,7 @@ struct RecordCommand: ParsableCommand {
             help: "Speed of the race, one of the visualizer's speeds: \(RecordCommand.speedList) (default: \(Int(SpeedSetting.stepsPerSecond[SpeedSetting.defaultIndex]))).")
     var stepsPerSecond: Int?
 
-    @Option(help: "What the screen shows: \(View.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The screen to record; today it has one layout.")
     var view: View = .main
 
     /// The longest recording, in seconds of playback.
