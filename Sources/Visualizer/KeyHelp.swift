@@ -33,6 +33,7 @@ public enum KeyHelp {
             ("o", "open another scenario"),
             ("e", "export the trajectories as CSV (a new file)"),
             ("w", "write this scenario with its retuned learning rates and start (a new file)"),
+            ("R", "record the session as an asciicast, a new file (R again stops)"),
         ]),
         ("", [
             ("?", "this help"),
