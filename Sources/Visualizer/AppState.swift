@@ -67,7 +67,9 @@ public struct AppState: Sendable {
         self.scenario = scenario
         let plane = scenario.problem.network == nil ? SurfacePlane(problem: scenario.problem) : nil
         self.plane = plane
-        timeline = Timeline(race: try AnyRace(scenario: scenario), plane: plane)
+        let race = try AnyRace(scenario: scenario)
+        timeline = Timeline(race: race, plane: plane,
+                            claims: ClaimTracker(scenario: scenario, labels: (0..<race.count).map { race.snapshot($0).label }))
         viewport = plane?.defaultViewport ?? Viewport(x: 0...1, y: 0...1)
         self.width = width
         self.height = height

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// The key reference shown by `?`: one place, so the help overlay lists every key the update handles.
 public enum KeyHelp {
@@ -42,10 +43,25 @@ public enum KeyHelp {
         ("H", "the Hessian at the selected weights, Adam-mini's blocks outlined"),
     ])
 
-    /// The help text for a session, one key per line, with its rewind window.
+    /// The help text for a session: the scenario's claims with their verdicts so far, then one
+    /// key per line, with its rewind window.
     public static func text(for state: AppState) -> String {
-        text(trainsNetwork: state.plane == nil, window: state.timeline.window,
-             interval: state.timeline.checkpointInterval)
+        let keys = text(trainsNetwork: state.plane == nil, window: state.timeline.window,
+                        interval: state.timeline.checkpointInterval)
+        let claims = claimLines(state.timeline.claims.verdicts)
+        return claims.isEmpty ? keys : claims.joined(separator: "\n") + "\n\n" + keys
+    }
+
+    /// `Claims`, then per claim `✓`, `✗` or `·` (not reached yet), its text and what was measured.
+    static func claimLines(_ verdicts: [ClaimVerdict]) -> [String] {
+        guard !verdicts.isEmpty else { return [] }
+        var lines = ["Claims (✓ holds, ✗ fails, · judged at its step; retuning re-judges)"]
+        for verdict in verdicts {
+            let mark = verdict.holds.map { $0 ? "✓" : "✗" } ?? "·"
+            let values = verdict.valuesText
+            lines.append("  \(mark) \(verdict.claim.statement)" + (values.isEmpty ? "" : " \(values)"))
+        }
+        return lines
     }
 
     /// The help text, one key per line.
