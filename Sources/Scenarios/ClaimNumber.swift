@@ -3,8 +3,14 @@ import Foundation
 /// How claims and their measured values print numbers: three significant digits in scientific
 /// form, e.g. `5.31e-3`, shared by `descent check` and the description overlay.
 public enum ClaimNumber {
-    /// A bound as a claim states it: the same form without trailing zeros, e.g. `1e-4`, `5e-2`.
+    /// A bound as a claim states it: plain decimals from 0.001 to 10,000 (`0.05`, `1.2`, `12.9`),
+    /// else the scientific form without trailing zeros (`1e-4`, `2.5e+6`).
     public static func bound(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        if x.isFinite, abs(x) >= 1e-3, abs(x) < 1e4 {
+            let plain = String(format: "%.6g", x)
+            if !plain.contains("e") { return plain }
+        }
         let full = text(x)
         guard let e = full.firstIndex(of: "e"), full[..<e].contains(".") else { return full }
         var mantissa = full[..<e]

@@ -109,7 +109,8 @@ final class ClaimJudgeTests: XCTestCase {
         XCTAssertEqual(ClaimNumber.text(0), "0")
         XCTAssertEqual(ClaimNumber.text(.infinity), "inf")
         XCTAssertEqual(ClaimNumber.bound(1e-4), "1e-4")
-        XCTAssertEqual(ClaimNumber.bound(0.05), "5e-2")
-        XCTAssertEqual(ClaimNumber.bound(12.9), "1.29e+1")
+        XCTAssertEqual(ClaimNumber.bound(0.05), "0.05")
+        XCTAssertEqual(ClaimNumber.bound(2.5e6), "2.5e+6")
+        XCTAssertEqual(ClaimNumber.bound(12.9), "12.9")
     }
 }
