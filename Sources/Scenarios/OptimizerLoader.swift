@@ -48,7 +48,7 @@ enum OptimizerLoader {
         return OptimizerEntry(label: label, configuration: configuration, schedule: schedule)
     }
 
-    private static func hyperValue(_ value: ConfigValue) -> HyperValue? {
+    static func hyperValue(_ value: ConfigValue) -> HyperValue? {
         switch value {
         case .integer(let i): return .real(Double(i))
         case .real(let x): return .real(x)

@@ -57,6 +57,8 @@ public struct AppState: Sendable {
     public internal(set) var width: Int
     /// Terminal height in cells.
     public internal(set) var height: Int
+    /// The text of the one-line hyperparameter editor (`:`), nil when it is closed.
+    public internal(set) var settingsEditor: String?
     /// How colours are shown.
     public let colorMode: ColorMode
     /// Effects for the runner to carry out; it empties the list after reading it.

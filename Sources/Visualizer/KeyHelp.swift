@@ -18,6 +18,8 @@ public enum KeyHelp {
             ("shift-tab  ↑", "select the previous optimizer"),
             ("1 … 9", "show / hide optimizer k"),
             ("[  ]", "halve / double the selected learning rate (rerun from step 0)"),
+            ("{  }", "learning rate ÷ / × 10^(1/4), finer steps"),
+            (":", "type the selected optimizer's hyperparameters, e.g. lr=0.03 momentum=0.8 (enter applies)"),
         ]),
         ("Surface", [
             ("h j k l  shift-arrows", "pan"),
