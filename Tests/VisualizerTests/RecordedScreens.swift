@@ -3,45 +3,45 @@
 enum RecordedScreens {
     static let all: [String: String] = [
         "help-120x40": #"""
-╭ rosenbrock · x -2…2  y -1…3 ────────────────────────────────────╮╭ Hessian at gd · step 0 ───────────────────────────╮
-│%##***###%%╭ descent · keys · esc closes ─────────────────────────────────────────────────────────────────╮           │
-│%###***###%│ Stepping                                                                                     │           │
-│%%##****###│   n  →                   one step for every optimizer                                        │6          │
-│%%%##***###│   N                      ten steps                                                           │           │
-│%%%###***##│   b  ←                   one step back, exactly (see below)                                  │,y)        │
-│%%%%##****#│   space                  run / pause                                                         │           │
-│%%%%###****│   +  -                   faster / slower                                                     │           │
-│@%%%%###***│   r                      reset to step 0                                                     │           │
-│@%%%%%##***│                                                                                              │           │
-│@@%%%%###**│ Optimizers                                                                                   │           │
-│@@%%%%%###*│   tab  ↓                 select the next optimizer                                           │───────────╯
-│@@@%%%%%##*│   shift-tab  ↑           select the previous optimizer                                       │───────────╮
-│@@@%%%%%###│   1 … 9                  show / hide optimizer k                                             │           │
-│@@@@%%%%%##│   [  ]                   halve / double the selected learning rate (rerun from step 0)       │           │
-│@@@@@%%%%%#│                                                                                              │           │
-│@@@@@%%%%%#│ Surface                                                                                      │           │
-│@@@@@@%%%%%│   h j k l  shift-arrows  pan                                                                 │           │
-│@@@@@@%%%%%│   z  x  wheel            zoom in / out                                                       │           │
-│@@@@@@@%%%%│   0                      back to the default view                                            │           │
-│@@@@@@@@%%%│   f                      fade old iterates on / off                                          │─┬────────┬│
-│@@@@@@@@%%%│   click                  restart every optimizer from that point                             │ 8       10│
-│@@@@@@@@@%%│                                                                                              │───────────╯
-│@@@@@@@@@@%│ Files                                                                                        │───────────╮
-│@@@@@@@@@@@│   o                      open another scenario                                               │te         │
-│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │█████ 0.001│
+╭ rosenbrock╭ descent · keys · esc closes ─────────────────────────────────────────────────────────────────╮───────────╮
+│%##***###%%│ Stepping                                                                                     │           │
+│%###***###%│   n  →                   one step for every optimizer                                        │           │
+│%%##****###│   N                      ten steps                                                           │6          │
+│%%%##***###│   b  ←                   one step back, exactly (see below)                                  │           │
+│%%%###***##│   space                  run / pause                                                         │,y)        │
+│%%%%##****#│   +  -                   faster / slower                                                     │           │
+│%%%%###****│   r                      reset to step 0                                                     │           │
+│@%%%%###***│                                                                                              │           │
+│@%%%%%##***│ Optimizers                                                                                   │           │
+│@@%%%%###**│   tab  ↓                 select the next optimizer                                           │           │
+│@@%%%%%###*│   shift-tab  ↑           select the previous optimizer                                       │───────────╯
+│@@@%%%%%##*│   1 … 9                  show / hide optimizer k                                             │───────────╮
+│@@@%%%%%###│   [  ]                   halve / double the selected learning rate (rerun from step 0)       │           │
+│@@@@%%%%%##│   {  }                   learning rate ÷ / × 10^(1/4), finer steps                           │           │
+│@@@@@%%%%%#│   :                      type the selected optimizer's hyperparameters, e.g. lr=0.03         │           │
+│@@@@@%%%%%#│                          momentum=0.8 (enter applies)                                        │           │
+│@@@@@@%%%%%│                                                                                              │           │
+│@@@@@@%%%%%│ Surface                                                                                      │           │
+│@@@@@@@%%%%│   h j k l  shift-arrows  pan                                                                 │           │
+│@@@@@@@@%%%│   z  x  wheel            zoom in / out                                                       │─┬────────┬│
+│@@@@@@@@%%%│   0                      back to the default view                                            │ 8       10│
+│@@@@@@@@@%%│   f                      fade old iterates on / off                                          │───────────╯
+│@@@@@@@@@@%│   click                  restart every optimizer from that point                             │───────────╮
+│@@@@@@@@@@@│                                                                                              │te         │
+│@@@@@@@@@@@│ Files                                                                                        │█████ 0.001│
+│@@@@@@@@@@@│   o                      open another scenario                                               │           │
+│@@@@@@@@@@@│   e                      export the trajectories as CSV (a new file)                         │           │
 │@@@@@@@@@@@│   w                      write this scenario with its retuned learning rates and start (a    │           │
-│@@@@@@@@@@@│ new file)                                                                                    │           │
+│@@@@@@@@@@@│                          new file)                                                           │           │
 │@@@@@@@@@@@│                                                                                              │           │
 │@@@@@@@@@@@│   ?                      this help                                                           │           │
-│@@@@@@@@@@@│   esc                    close an overlay                                                    │           │
-│@@@@@@@@@@@│   q                      quit                                                                │           │
-╰───────────│                                                                                              │───────────╯
-╭ optimizers│ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │───────────╮
-│  #   optim│ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
-│● 1   gd   │ from a snapshot, bit for bit. Drawn paths and loss curves keep at most 32768 points each,    │           │
-│▲ 2   adam │ thinned evenly as a run grows.                                                               │           │
-│■ 3   adam-╰──────────────────────────────────────────────────────────────────────────────────────────────╯           │
-╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯
+╰───────────│   esc                    close an overlay                                                    │───────────╯
+╭ optimizers│   q                      quit                                                                │───────────╮
+│  #   optim│                                                                                              │           │
+│● 1   gd   │ Rewinding is exact: every state of the last 256 steps is kept, and a snapshot every 64 steps │           │
+│▲ 2   adam │ (the spacing doubles when a long run fills its memory budget); older steps are recomputed    │           │
+│■ 3   adam-│ from a snapshot, bit for bit. Drawn paths and loss curves keep at most 32768 points each,    │           │
+╰───────────╰──────────────────────────────────────────────────────────────────────────────────────────────╯───────────╯
  step 0 · ❚❚ paused · 20 steps/s · Rosenbrock test     n step  b back  space run  +/- speed  tab select  ? help  q quit
 """#,
         "quadratic-120x40-step12": #"""
