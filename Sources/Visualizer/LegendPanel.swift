@@ -1,7 +1,8 @@
 import Rendering
 
 /// One row per optimizer: colour and marker, label, settings, loss (or, for a network, batch loss
-/// and validation figures), gradient norm, state size, and whether it diverged or is hidden.
+/// and validation figures), gradient norm, steps to 1e-6 of a known minimum, state size, and
+/// whether it is diverging, diverged or hidden.
 ///
 /// Columns fit the width: labels get the room their longest needs, settings take what is left,
 /// and on narrow screens the state column goes before anything else; when not every optimizer
@@ -29,12 +30,16 @@ struct LegendPanel {
             : [Table.Column("loss", width: 10, alignRight: true), Table.Column("|∇f|", width: 9, alignRight: true)]
         let labels = (0..<count).map { state.racer($0).label }
         let labelWidth = min(40, max(9, (labels.map { TextMetrics.width($0) }.max() ?? 0)))
-        let statusWidth = 16
+        let statusWidth = 20
+        // Steps to 1e-6 of the minimum, where the problem knows its minimum.
+        let showsTolerance = state.timeline.race.objective?.minimumValue != nil
         let stateWidth = 10
+        let toleranceWidth = 10
         // Swatch and one space between columns.
         func settingsRoom(withState: Bool) -> Int {
             let fixed = 3 + labelWidth + figures.reduce(0) { $0 + ($1.width ?? 0) } + statusWidth + (withState ? stateWidth : 0)
-            let separators = 3 + figures.count + (withState ? 1 : 0)
+                + (showsTolerance ? toleranceWidth : 0)
+            let separators = 3 + figures.count + (withState ? 1 : 0) + (showsTolerance ? 1 : 0)
             return inner.width - 2 - fixed - separators
         }
         let settings = (0..<count).map { index in
@@ -48,6 +53,7 @@ struct LegendPanel {
         let settingsWidth = max(6, min(longest, settingsRoom(withState: showsState)))
         var columns = [Table.Column("#", width: 3), Table.Column("optimizer", width: labelWidth),
                        Table.Column("settings", width: settingsWidth)] + figures
+        if showsTolerance { columns.append(Table.Column("to 1e-6", width: toleranceWidth, alignRight: true)) }
         if showsState { columns.append(Table.Column("state", width: stateWidth, alignRight: true)) }
         columns.append(Table.Column("status", width: statusWidth))
         var rows: [Table.Row] = []
@@ -56,11 +62,13 @@ struct LegendPanel {
             let hidden = state.hidden.contains(index)
             var status = hidden ? "hidden" : ""
             var style = hidden ? PanelStyle.muted : Style.plain
-            if let step = racer.divergedAt {
-                status = "diverged at \(step)"
+            let divergence = state.divergenceStatus(index)
+            if divergence.isRunningAway {
+                status = divergence.text + (hidden ? ", hidden" : "")
                 style = PanelStyle.warning
             }
             var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)
+            if showsTolerance { cells.append(state.stepsToTolerance(index).map { "\($0) steps" } ?? "—") }
             if showsState { cells.append(racer.stateElementCount == 0 ? "none" : Formatting.bytes(racer.stateBytes)) }
             cells.append(status)
             rows.append(Table.Row(swatch: PanelStyle.marker(index), swatchColor: PanelStyle.color(index, mode: state.colorMode),
