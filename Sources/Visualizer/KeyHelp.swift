@@ -23,12 +23,12 @@ public enum KeyHelp {
             (":", "type the selected optimizer's hyperparameters, e.g. lr=0.03 momentum=0.8 (enter applies)"),
         ]),
         ("Views", [
-            ("v", "next main view: N-D problems Hessian, block errors, slice, learning rates, curvature; 2-D surface, learning rates, curvature; networks loss, Hessian, learning rates"),
-            ("c", "Hessian colours: symmetric log, linear, each block to its own maximum"),
+            ("v", "next main view (Hessian, block errors, slice, learning rates, curvature…)"),
+            ("c", "Hessian colours: symmetric log, linear, per block"),
         ]),
         ("Surface and Hessian", [
-            ("h j k l  shift-arrows", "pan (the Hessian's entries when it is the main view)"),
-            ("z  x  wheel", "zoom in / out (the Hessian down to one entry per pixel and beyond)"),
+            ("h j k l  shift-arrows", "pan (the Hessian, when it is the main view)"),
+            ("z  x  wheel", "zoom in / out (the Hessian down to single entries)"),
             ("0", "back to the default view"),
             ("f", "fade old iterates on / off"),
             ("click", "restart every optimizer from that point"),
