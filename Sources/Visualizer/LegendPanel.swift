@@ -9,6 +9,8 @@ import Rendering
 /// fits, the title says which rows are shown.
 struct LegendPanel {
     var state: AppState
+    /// Where each optimizer's preconditioned curvature at the step on screen comes from.
+    var curvature: CurvatureMonitor
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let count = state.optimizerCount
@@ -35,11 +37,16 @@ struct LegendPanel {
         let showsTolerance = state.timeline.race.objective?.minimumValue != nil
         let stateWidth = 10
         let toleranceWidth = 10
+        // Each optimizer's preconditioned condition number and sharpness against its threshold,
+        // where the problem has an exact Hessian (on narrow screens these go before settings do).
+        let spectra = state.timeline.race.objective == nil ? nil : curvature.result(for: state)
+        let curvatureColumns = state.timeline.race.objective == nil ? []
+            : [Table.Column("κ(P½HP½)", width: 9, alignRight: true), Table.Column("λ/thresh", width: 8, alignRight: true)]
         // Swatch and one space between columns.
         func settingsRoom(withState: Bool) -> Int {
             let fixed = 3 + labelWidth + figures.reduce(0) { $0 + ($1.width ?? 0) } + statusWidth + (withState ? stateWidth : 0)
-                + (showsTolerance ? toleranceWidth : 0)
-            let separators = 3 + figures.count + (withState ? 1 : 0) + (showsTolerance ? 1 : 0)
+                + (showsTolerance ? toleranceWidth : 0) + curvatureColumns.reduce(0) { $0 + ($1.width ?? 0) }
+            let separators = 3 + figures.count + (withState ? 1 : 0) + (showsTolerance ? 1 : 0) + curvatureColumns.count
             return inner.width - 2 - fixed - separators
         }
         let settings = (0..<count).map { index in
@@ -52,7 +59,7 @@ struct LegendPanel {
         let longest = max(8, settings.map { TextMetrics.width($0) }.max() ?? 0)
         let settingsWidth = max(6, min(longest, settingsRoom(withState: showsState)))
         var columns = [Table.Column("#", width: 3), Table.Column("optimizer", width: labelWidth),
-                       Table.Column("settings", width: settingsWidth)] + figures
+                       Table.Column("settings", width: settingsWidth)] + figures + curvatureColumns
         if showsTolerance { columns.append(Table.Column("to 1e-6", width: toleranceWidth, alignRight: true)) }
         if showsState { columns.append(Table.Column("state", width: stateWidth, alignRight: true)) }
         columns.append(Table.Column("status", width: statusWidth))
@@ -68,6 +75,7 @@ struct LegendPanel {
                 style = PanelStyle.warning
             }
             var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)
+            if !curvatureColumns.isEmpty { cells += curvatureCells(spectra, index) }
             if showsTolerance { cells.append(state.stepsToTolerance(index).map { "\($0) steps" } ?? "—") }
             if showsState { cells.append(racer.stateElementCount == 0 ? "none" : Formatting.bytes(racer.stateBytes)) }
             cells.append(status)
@@ -76,6 +84,16 @@ struct LegendPanel {
         }
         let selectedRow = state.selected >= first && state.selected < first + shown ? state.selected - first : nil
         canvas.render(Table(columns: columns, rows: rows, headerStyle: PanelStyle.title, selectedRow: selectedRow), in: inner)
+    }
+
+    /// The condition number of P^1/2 H P^1/2 and lambda_max as a fraction of the threshold at the
+    /// step analysed ("…" while the step on screen is worked out, "—" where there is no eta yet).
+    private func curvatureCells(_ result: CurvatureMonitor.Result?, _ index: Int) -> [String] {
+        guard let result, index < result.racers.count else { return ["…", "…"] }
+        guard let measured = result.racers[index] else { return ["—", "—"] }
+        let stale = result.step == state.step ? "" : "…"
+        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0",
+                Formatting.number(measured.thresholdFraction) + stale]
     }
 
     /// Loss and gradient norm, or for a network the batch loss and the latest validation figures.
