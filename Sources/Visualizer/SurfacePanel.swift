@@ -49,8 +49,10 @@ struct SurfacePanel {
             (visibleIndex(a) == state.selected ? 1 : 0) < (visibleIndex(b) == state.selected ? 1 : 0)
         }
         let minimumColor: TerminalColor = state.colorMode == .none ? .default : .rgb(255, 255, 255)
-        return PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: plane.minima,
-                           minimumColor: minimumColor, dotBudgetPerPath: dotWidth * dotHeight)
+        var overlay = PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: plane.minima,
+                                  minimumColor: minimumColor, dotBudgetPerPath: dotWidth * dotHeight)
+        overlay.saddles = plane.saddles
+        return overlay
     }
 
     /// The optimizer index of the k-th visible path.
