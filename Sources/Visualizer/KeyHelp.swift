@@ -39,7 +39,9 @@ public enum KeyHelp {
 
     /// Keys that apply to a network scenario instead of the surface keys.
     static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
-        ("H", "the Hessian at the selected weights, Adam-mini's blocks outlined"),
+        ("H", "retake the Hessian at the selected optimizer's weights and the current step"),
+        ("t  T", "Hessian: next / previous tensor's diagonal block, Adam-mini's blocks outlined;"),
+        ("", "after the last tensor, back to the tensor-block matrix (RMS of H per tensor pair)"),
     ])
 
     /// The help text for a session, one key per line, with its rewind window.
