@@ -20,13 +20,14 @@ enum NetworkHessianTitle {
         let retakes = otherRacer || otherStep ? " · H retakes" : ""
         let forms: [String]
         if stale.isEmpty {
-            forms = ["Hessian taken at \(label) · step \(step)", "Hessian at \(label) · step \(step)", "H at \(label)·\(step)"]
+            forms = ["Hessian taken at \(label) · step \(step)", "Hessian at \(label) · step \(step)", "Hessian at \(label)·\(step)", "H at \(label)·\(step)"]
         } else {
             forms = [
                 "Hessian taken at \(label) · step \(step) · \(stale[0])\(retakes)",
                 "Hessian at \(label) · step \(step) · \(stale[0])\(retakes)",
                 "Hessian at \(label) · step \(step) · \(stale[1])\(retakes)",
                 "Hessian at \(label)·\(step) · \(stale[1])\(retakes)",
+                "Hessian at \(label)·\(step) · \(stale[1])",
                 "H at \(label)·\(step) · \(stale[1])",
             ]
         }

@@ -165,7 +165,7 @@ enum RecordedScreens {
 │ ····,,··,,,,····,,··,,··,,····--··,,,,··,,,,,,····,, ≡          ││         ┊ ┊                                ┊ ┊   ┊│
 │ ··,,····,,,,····,,······,,····,,··,,····,,,,,,······ ≡          ││0.05┤    ┊ ┊                                ┊ ┊   ┊│
 │ ,,····,,····,,,,··,,··,,··,,····,,····,,······,,··++ ≡ ─-0.01   ││         ┊ ┊                                ┊ ┊   ┊│
-│ Adam-mini's blocks: one per row (16 of 16), too fine to outlin… ││         ┊ ┊                                ┊ ┊   ┊│
+│ Adam-mini's blocks: one per row, 16 of 16 entries, too fine to… ││         ┊ ┊                                ┊ ┊   ┊│
 │ pixel = mean of 10x10 entries · linear below 4.40e-05, log abo… ││     mlp… m…             mlp.1              m… mlp…│
 ╰─────────────────────────────────────────────────────────────────╯╰───────────────────────────────────────────────────╯
 ╭ optimizers · chance accuracy 50.0% · tab selects · 1-9 show/hide · [ ] learning rate ────────────────────────────────╮
@@ -215,7 +215,7 @@ enum RecordedScreens {
 │ ,,··,,··,,····,,··,,··,,,,··,,··,,··,,++,,++,,··,,····,,··,,,,·· ≡                           ││          ┊ ┊                                        ┊  ┊    ┊│
 │                                                                                              ││0.05┤     ┊ ┊                                        ┊  ┊    ┊│
 │                                                                                              ││          ┊ ┊                                        ┊  ┊    ┊│
-│ Adam-mini's blocks: one per row (16 of 16), too fine to outline at this size                 ││          ┊ ┊                                        ┊  ┊    ┊│
+│ Adam-mini's blocks: one per row, 16 of 16 entries, too fine to outline at this size          ││          ┊ ┊                                        ┊  ┊    ┊│
 │ pixel = mean of 8x8 entries · linear below 4.40e-05, log above                               ││     mlp.0 m…                 mlp.1                  ml… mlp.2│
 ╰──────────────────────────────────────────────────────────────────────────────────────────────╯╰──────────────────────────────────────────────────────────────╯
 ╭ optimizers · chance accuracy 50.0% · tab selects · 1-9 show/hide · [ ] learning rate ────────────────────────────────────────────────────────────────────────╮
