@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "OptimizerCoreTests", dependencies: ["OptimizerCore", "Objectives"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"]),
         .testTarget(name: "DescentTests", dependencies: ["descent"]),

@@ -27,11 +27,15 @@ public struct AdamMiniNameRules: Codable, Sendable, Hashable {
         self.kvHeads = kvHeads ?? heads
     }
 
-    static let queryKeyMarkers = ["k_proj", "q_proj", "wq", "wk", "query", "key"]
-    static let rowMarkers = ["embed", "embd", "wte", "lm_head", "output", "final_layer",
+    /// Substrings that put a tensor under the per-head rule (the official `wqk_names`).
+    public static let queryKeyMarkers = ["k_proj", "q_proj", "wq", "wk", "query", "key"]
+    /// Substrings that put a tensor under the per-row rule (the official embedding, output,
+    /// value, attention-projection and MLP names).
+    public static let rowMarkers = ["embed", "embd", "wte", "lm_head", "output", "final_layer",
                              "v_proj", "wv", "value", "o_proj", "wo", "attn.proj",
                              "feed_forward", "linear", "mlp"]
-    static let noDecayMarkers = ["norm", "ln", "bias"]
+    /// Substrings that turn weight decay off.
+    public static let noDecayMarkers = ["norm", "ln", "bias"]
 
     /// The rule a tensor name falls under.
     public func rule(for name: String) -> AdamMiniRule {

@@ -11,9 +11,9 @@ public struct MatrixPixelHeatmap: Widget {
     /// Rows and columns.
     public var size: Int
     /// Entries row-major (`size * size`; missing entries are NaN).
-    public var values: [Double]
+    public let values: [Double]
     /// How values become colours.
-    public var scaleKind: SignedScaleKind
+    public let scaleKind: SignedScaleKind
     /// The problem's blocks (light dashed outline; also the blocks `.block` scaling normalises).
     public var problemBlocks: MatrixOutline?
     /// An optimizer's partition (heavy outline).
@@ -43,6 +43,7 @@ public struct MatrixPixelHeatmap: Widget {
         self.zoom = zoom
         self.mode = mode
         self.colors = colors
+        scale = Self.fit(self.values, kind: scaleKind)
     }
 
     /// Where the matrix goes in a `width` x `height` view (the colour bar takes its columns first).
@@ -53,9 +54,11 @@ public struct MatrixPixelHeatmap: Widget {
                               height: height, halfBlocks: mode != .none, zoom: zoom)
     }
 
-    /// The scale the colours follow (before per-block normalisation).
-    public var scale: SignedScale {
-        switch scaleKind {
+    /// The scale the colours follow (before per-block normalisation), fitted once per widget.
+    public let scale: SignedScale
+
+    private static func fit(_ values: [Double], kind: SignedScaleKind) -> SignedScale {
+        switch kind {
         case .symlog: return .symlog(fitting: values)
         case .linear, .block:
             var largest = 0.0

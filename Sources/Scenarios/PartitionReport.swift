@@ -15,6 +15,8 @@ public struct PartitionReport: Sendable, Equatable {
         public var rule: AdamMiniRule
         /// Second-moment values kept.
         public var blocks: Int
+        /// The stored dtype code, when the checkpoint or config says.
+        public var dtype: String?
     }
 
     /// Rows in inventory order.
@@ -24,7 +26,9 @@ public struct PartitionReport: Sendable, Equatable {
     /// AdamW's state elements: m and v for every parameter.
     public var adamWState: Int { 2 * parameters }
     /// Adam-mini's state elements: m for every parameter plus one v per block.
-    public var adamMiniState: Int { parameters + rows.reduce(0) { $0 + $1.blocks } }
+    public var adamMiniState: Int { parameters + blocks }
+    /// Second-moment values Adam-mini keeps, one per block.
+    public var blocks: Int { rows.reduce(0) { $0 + $1.blocks } }
     /// Fraction of AdamW's state that Adam-mini saves.
     public var saving: Double { adamWState == 0 ? 0 : 1 - Double(adamMiniState) / Double(adamWState) }
 
@@ -34,12 +38,12 @@ public struct PartitionReport: Sendable, Equatable {
         for tensor in inventory.tensors {
             let rule = rules.rule(for: tensor.name)
             guard tensor.count > 0 else {
-                rows.append(Row(name: tensor.name, shape: tensor.shape, count: 0, rule: rule, blocks: 0))
+                rows.append(Row(name: tensor.name, shape: tensor.shape, count: 0, rule: rule, blocks: 0, dtype: tensor.dtype))
                 continue
             }
             let spec = TensorSpec(name: tensor.name, shape: tensor.shape, offset: 0)
             let run = try rules.run(for: spec, index: rows.count)
-            rows.append(Row(name: tensor.name, shape: tensor.shape, count: tensor.count, rule: rule, blocks: run.blockCount))
+            rows.append(Row(name: tensor.name, shape: tensor.shape, count: tensor.count, rule: rule, blocks: run.blockCount, dtype: tensor.dtype))
         }
     }
 }

@@ -10,7 +10,8 @@ public enum SafetensorsHeader {
     /// Deepest JSON nesting accepted (a real header nests three levels).
     static let maximumNesting = 16
 
-    static let dtypeSizes: [String: Int] = [
+    /// Bytes per element of each safetensors dtype code.
+    public static let dtypeSizes: [String: Int] = [
         "BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2, "BF16": 2,
         "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8,
     ]
@@ -80,7 +81,7 @@ public enum SafetensorsHeader {
             guard Int(end) <= dataBytes else {
                 throw fail("is truncated: tensor \(name) ends at byte \(Int(end)) of the data but the file holds \(dataBytes)")
             }
-            tensors.append((ModelInventory.Tensor(name: name, shape: shape), Int(begin)))
+            tensors.append((ModelInventory.Tensor(name: name, shape: shape, dtype: dtype), Int(begin)))
         }
         guard !tensors.isEmpty else { throw fail("header lists no tensors") }
         // Keep the checkpoint's storage order, which follows the model's own order.

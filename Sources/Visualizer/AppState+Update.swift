@@ -27,6 +27,8 @@ extension AppState {
             if case .picker = overlay { overlay = .picker(PickerState(entries: entries)) }
         case .notice(let text):
             notice = text
+        case .recording(let isOn):
+            isRecording = isOn
         }
     }
 
@@ -111,6 +113,7 @@ extension AppState {
         case .character("o"): overlay = .picker(PickerState()); effects.append(.listScenarios)
         case .character("e"): effects.append(.exportTrajectories)
         case .character("w"): effects.append(.writeScenario)
+        case .character("R"): effects.append(.toggleRecording)
         default: break
         }
     }

@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     public internal(set) var fadesOldIterates = false
     /// The overlay on top.
     public internal(set) var overlay: OverlayKind = .none
+    /// Whether the runner is recording the session (`R`): the status line says so.
+    public internal(set) var isRecording = false
     /// A one-line notice shown in the status bar until the next key.
     public internal(set) var notice: String?
     /// Terminal width in cells.

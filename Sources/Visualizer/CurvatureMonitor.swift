@@ -71,7 +71,7 @@ public final class CurvatureMonitor: @unchecked Sendable {
         switch mode {
         case .synchronous:
             lock.unlock()
-            store(Self.analyse(state.timeline.race, generation: generation))
+            store(Self.analyse(state.timeline.race, generation: generation), finishingJob: false)
         case .background:
             waiting = (generation, step, state.timeline.race)
             let idle = running == nil
@@ -113,18 +113,17 @@ public final class CurvatureMonitor: @unchecked Sendable {
         running = (job.generation, job.step)
         lock.unlock()
         queue.async { [self] in
-            let result = Self.analyse(job.race, generation: job.generation)
-            store(result)
-            lock.lock()
-            running = nil
-            lock.unlock()
+            store(Self.analyse(job.race, generation: job.generation), finishingJob: true)
             startNext()
         }
     }
 
-    private func store(_ result: Result) {
+    /// Keeps a result; a background job is marked done in the same breath, so nobody sees its
+    /// result while it still counts as running.
+    private func store(_ result: Result, finishingJob: Bool) {
         lock.lock()
         defer { lock.unlock() }
+        if finishingJob { running = nil }
         if historyGeneration != result.generation {
             history = [:]
             historyGeneration = result.generation

@@ -18,9 +18,13 @@ public enum KeyHelp {
             ("1 … 9", "show / hide optimizer k"),
             ("[  ]", "halve / double the selected learning rate (rerun from step 0)"),
         ]),
-        ("Surface", [
-            ("h j k l  shift-arrows", "pan"),
-            ("z  x  wheel", "zoom in / out"),
+        ("Views", [
+            ("v", "next main view: N-D problems Hessian, block errors, slice, learning rates, curvature; 2-D surface, learning rates, curvature; networks loss, Hessian, learning rates"),
+            ("c", "Hessian colours: symmetric log, linear, each block to its own maximum"),
+        ]),
+        ("Surface and Hessian", [
+            ("h j k l  shift-arrows", "pan (the Hessian's entries when it is the main view)"),
+            ("z  x  wheel", "zoom in / out (the Hessian down to one entry per pixel and beyond)"),
             ("0", "back to the default view"),
             ("f", "fade old iterates on / off"),
             ("click", "restart every optimizer from that point"),
@@ -29,6 +33,7 @@ public enum KeyHelp {
             ("o", "open another scenario"),
             ("e", "export the trajectories as CSV (a new file)"),
             ("w", "write this scenario with its retuned learning rates and start (a new file)"),
+            ("R", "record the session as an asciicast, a new file (R again stops)"),
         ]),
         ("", [
             ("?", "this help"),
@@ -53,7 +58,7 @@ public enum KeyHelp {
     /// The help text, one key per line.
     public static func text(trainsNetwork: Bool = false, window: Int = Timeline.maximumWindow,
                             interval: Int = Timeline.initialCheckpointInterval) -> String {
-        let sections = trainsNetwork ? self.sections.map { $0.title == "Surface" ? networkSection : $0 } : self.sections
+        let sections = trainsNetwork ? self.sections.map { $0.title == "Surface and Hessian" ? networkSection : $0 } : self.sections
         let keyWidth = sections.flatMap(\.keys).map { $0.0.count }.max() ?? 0
         var lines: [String] = []
         for section in sections {

@@ -4,7 +4,7 @@ import Rendering
 
 /// Every visible optimizer's step sizes on one log axis over the parameter index: the selected
 /// one's per-coordinate eta as points, the others as lines (a step function where rates are kept
-/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD; faded points for
+/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD; points for
 /// another optimizer with a rate per coordinate), block or tensor boundaries marked. On the Adam-mini toy, Adam's 90 rates scatter around Adam-mini's 3, which
 /// track block-GD's ideal.
 struct StepSizePanel {
@@ -62,12 +62,12 @@ struct StepSizePanel {
         }
         var layer = BrailleLayer(width: plot.width, height: plot.height)
         var budget = 40 * plot.width * plot.height
-        // Others that keep a rate per coordinate first, as faded points: a line through 90 unrelated
+        // Others that keep a rate per coordinate first, as points: a line through 90 unrelated
         // rates would be a zigzag over everything. Then the per-block rates as step functions.
         let others = visible.filter { $0 != state.selected && rates[$0] != nil }
         let perCoordinate = others.filter { state.racer($0).stepSizes.distinctLearningRates == n && n > 1 }
         for index in perCoordinate {
-            let color = PanelStyle.faded(PanelStyle.color(index, mode: state.colorMode))
+            let color = PanelStyle.color(index, mode: state.colorMode)
             for (i, value) in rates[index]!.enumerated() where value.isFinite && value > 0 {
                 layer.setDot(x: Int(dotX(Double(i) + 0.5)), y: Int(dotY(value).rounded()), color: color)
             }

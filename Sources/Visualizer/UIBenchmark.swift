@@ -14,11 +14,15 @@ public enum UIBenchmark {
         public var worst: Double
     }
 
-    /// Frame figures for `scenario` at `width` x `height`: a frame where only paths changed (the
-    /// cached heatmap reused), a frame after a pan (heatmap recomputed), and running mode.
-    public static func measure(scenario: Scenario, width: Int, height: Int, repetitions: Int = 40) throws -> [Figure] {
+    /// Frame figures for `scenario` at `width` x `height` with `view` in the main panel (default:
+    /// the problem's first): a frame where only paths changed (the cached heatmap reused), a frame
+    /// after a pan (heatmap recomputed), and running mode. Spectra are worked out in the
+    /// background, as in a live session; running mode also says how many steps had one.
+    public static func measure(scenario: Scenario, width: Int, height: Int, view: PanelView? = nil,
+                               repetitions: Int = 40) throws -> [Figure] {
         var state = try AppState(scenario: scenario, width: width, height: height, colorMode: .palette256)
-        let renderer = ScreenRenderer()
+        if let view { state.show(view) }
+        let renderer = ScreenRenderer(curvatureMode: .background)
         state.advance(steps: 200)
         _ = renderer.render(state)
         var figures: [Figure] = []
@@ -38,14 +42,16 @@ public enum UIBenchmark {
         let before = state.step
         let start = DispatchTime.now().uptimeNanoseconds
         var frames = 0
+        var analysed = Set<Int>()
         while DispatchTime.now().uptimeNanoseconds - start < 1_000_000_000 {
             state.apply(.tick(seconds: 1.0 / 60))
             _ = renderer.render(state)
+            if let result = renderer.curvature.result(for: state) { analysed.insert(result.step) }
             frames += 1
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let rate = Double(state.step - before) / seconds
-        figures.append(Figure(name: "running: \(Int(rate)) steps/s on screen, \(Int(Double(frames) / seconds)) frames/s, \(state.optimizerCount) optimizers",
+        figures.append(Figure(name: "running: \(Int(rate)) steps/s on screen, \(Int(Double(frames) / seconds)) frames/s, \(state.optimizerCount) optimizers, spectra of \(analysed.count) of \(frames) frames' steps",
                               median: seconds * 1000 / Double(frames), worst: .nan))
         return figures
     }

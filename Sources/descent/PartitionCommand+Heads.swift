@@ -1,17 +1,18 @@
 extension PartitionCommand {
-    /// Up to `count` divisors of `dim` closest to `heads` (head counts that split the width into
-    /// whole heads), in increasing order.
-    static func headCounts(dividing dim: Int, near heads: Int, count: Int = 6) -> [Int] {
-        var divisors: [Int] = []
-        var d = 1
-        while d * d <= dim {
-            if dim % d == 0 {
-                divisors.append(d)
-                if d != dim / d { divisors.append(dim / d) }
+    /// Up to `count` divisors of `dim` closest to `heads` (head counts that split it into whole
+    /// pieces), in increasing order. The search walks outward from `heads` a bounded distance, so
+    /// an absurd width from a config cannot make it run for long.
+    static func headCounts(dividing dim: Int, near heads: Int, count: Int = 6, reach: Int = 100_000) -> [Int] {
+        guard dim > 0 else { return [] }
+        var found: [Int] = []
+        var distance = 0
+        while found.count < count, distance <= reach {
+            for candidate in distance == 0 ? [heads] : [heads - distance, heads + distance]
+            where candidate >= 1 && candidate <= dim && dim % candidate == 0 && found.count < count {
+                found.append(candidate)
             }
-            d += 1
+            distance += 1
         }
-        let nearest = divisors.sorted { abs($0 - heads) < abs($1 - heads) || (abs($0 - heads) == abs($1 - heads) && $0 < $1) }
-        return Array(nearest.prefix(count)).sorted()
+        return found.sorted()
     }
 }

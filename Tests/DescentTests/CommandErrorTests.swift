@@ -112,7 +112,7 @@ final class CommandErrorTests: XCTestCase {
         try "model.layers.0.self_attn.q_proj.weight 64x64\n".write(toFile: names, atomically: false, encoding: .utf8)
         let result = try descent("partition", names, "--dim", "64", "--heads", "6")
         XCTAssertEqual(result.status, 64)
-        XCTAssertTrue(result.error.contains("--heads 6 does not divide --dim 64 into whole heads; head counts that do, near 6: 1, 2, 4, 8, 16, 32"),
+        XCTAssertTrue(result.error.contains("--heads 6 does not divide --dim 64 into whole head pieces (the official Adam-mini needs dim*dim/heads whole; 64*64/6 is not); head counts that do, near 6: 1, 2, 4, 8, 16, 32"),
                       result.error)
     }
 }

@@ -68,7 +68,8 @@ final class AbuseEventTests: XCTestCase {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("descent-abuse-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let renderer = ScreenRenderer()
+        // As the live session does: spectra in the background, so a frame never waits for one.
+        let renderer = ScreenRenderer(curvatureMode: .background)
         var state = try AppState(scenario: ScenarioLoader.load(path: scenarios + "/" + name), width: 120, height: 40, colorMode: .direct)
         for (index, event) in events.enumerated() {
             let context = "\(name) event \(index) (\(event.line))"
@@ -111,6 +112,8 @@ final class AbuseEventTests: XCTestCase {
             case .writeScenario:
                 let path = try SessionFiles.writeScenario(state, directory: output)
                 XCTAssertNoThrow(try ScenarioLoader.load(path: path), "\(context): a written scenario loads again")
+            case .toggleRecording:
+                state.apply(.recording(!state.isRecording))
             }
         }
     }

@@ -159,7 +159,9 @@ final class KeyHandlingTests: XCTestCase {
     }
 
     func testClickOnAProjectionMapsBackThroughThePlane() throws {
-        let state = try Fixtures.state(Fixtures.blockQuadratic)
+        // An N-D problem opens on its Hessian; the slice is two views on.
+        let state = try Fixtures.state(Fixtures.blockQuadratic).after(Fixtures.key("v"), Fixtures.key("v"))
+        XCTAssertEqual(state.mainView, .slice)
         XCTAssertTrue(state.plane!.isProjection)
         let inner = state.layout.surface.interior
         let clicked = state.after(.input(.mouse(x: inner.x + 3, y: inner.y + 2, kind: .click(.primary))))

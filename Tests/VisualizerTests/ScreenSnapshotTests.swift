@@ -13,8 +13,8 @@ final class ScreenSnapshotTests: XCTestCase {
         var state = try Fixtures.state(Fixtures.blockQuadratic).after(Fixtures.key(.tab), Fixtures.key(.tab))
         state.advance(steps: 12)
         let text = ScreenRenderer().render(state).plainText()
-        XCTAssertTrue(text.contains("8-D slice through the start"))
-        XCTAssertTrue(text.contains("2 learning rates for 8 parameters"))
+        XCTAssertTrue(text.contains("Hessian 8x8 · 2 blocks"))
+        XCTAssertTrue(text.contains("adam-mini 2"))
         Snapshot.assert(text, named: "quadratic-120x40-step12")
     }
 

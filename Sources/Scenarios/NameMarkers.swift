@@ -1,0 +1,65 @@
+import OptimizerCore
+
+/// Adam-mini's markers matched as words rather than as bare substrings, to tell a rule that
+/// applies by intent (`q_proj`, `ln_1`) from one that applies by accident (`ln` inside
+/// `controlnet`, `output` in BERT's `attention.output.dense`).
+enum NameMarkers {
+    /// Markers that may end inside a longer word (`embeddings`, `layernorm`, `keys`).
+    private static let stems: Set<String> = ["embed", "embd", "query", "value", "output", "final_layer", "feed_forward", "linear"]
+    /// Markers that may also start inside a word (`input_layernorm`, `q_bias`).
+    private static let anywhere: Set<String> = ["norm", "bias"]
+
+    /// Whether `marker` occurs in the lower-cased `name` as a word: not preceded by a letter, not
+    /// followed by one unless it is a stem, and (for `output`) not inside a numbered layer,
+    /// where it names a sub-module rather than the model's output head.
+    static func wordMatch(_ marker: String, in name: String) -> Bool {
+        if anywhere.contains(marker) { return name.contains(marker) }
+        var searchStart = name.startIndex
+        while let range = name.range(of: marker, range: searchStart..<name.endIndex) {
+            defer { searchStart = name.index(after: range.lowerBound) }
+            if range.lowerBound > name.startIndex, name[name.index(before: range.lowerBound)].isLetter { continue }
+            if !stems.contains(marker), range.upperBound < name.endIndex, name[range.upperBound].isLetter { continue }
+            if marker == "output", insideNumberedLayer(name[..<range.lowerBound]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether a name prefix contains a numbered component (`layer.3.`, `h.0.`).
+    private static func insideNumberedLayer(_ prefix: Substring) -> Bool {
+        prefix.split(separator: ".").contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// What the official rules do to `name` by accident, if anything: the marker, where it
+    /// matched, and the rule or weight-decay flag it brought.
+    static func accident(in name: String) -> String? {
+        let n = name.lowercased()
+        let official = AdamMiniNameRules().rule(for: name)
+        let intended = wordRule(n)
+        if official != intended {
+            let markers = (official == .perHead ? AdamMiniNameRules.queryKeyMarkers : AdamMiniNameRules.rowMarkers)
+            let culprit = markers.first { n.contains($0) && !wordMatch($0, in: n) } ?? "?"
+            let place = word(containing: culprit, in: n)
+            let why = place == culprit ? "'\(culprit)' names a sub-module of a numbered layer, not the output head, and" : "'\(culprit)' inside '\(place)'"
+            return "\(why) gives the \(official.rawValue) rule, not \(intended.rawValue)"
+        }
+        if !AdamMiniNameRules.decays(name), !AdamMiniNameRules.noDecayMarkers.contains(where: { wordMatch($0, in: n) }) {
+            let culprit = AdamMiniNameRules.noDecayMarkers.first { n.contains($0) } ?? "?"
+            return "'\(culprit)' inside '\(word(containing: culprit, in: n))' turns weight decay off"
+        }
+        return nil
+    }
+
+    /// The official rule order with word matches instead of substrings.
+    private static func wordRule(_ n: String) -> AdamMiniRule {
+        if n.contains("bias") { return .perCoordinate }
+        if AdamMiniNameRules.queryKeyMarkers.contains(where: { wordMatch($0, in: n) }) { return .perHead }
+        if AdamMiniNameRules.rowMarkers.contains(where: { wordMatch($0, in: n) }) { return .perRow }
+        return .wholeTensor
+    }
+
+    /// The dotted component of `name` holding the first occurrence of `marker`.
+    private static func word(containing marker: String, in name: String) -> String {
+        name.split(separator: ".").first { $0.contains(marker) }.map(String.init) ?? marker
+    }
+}
