@@ -93,13 +93,20 @@ struct NetworkHessianPanel {
         func write(_ text: String, _ style: Style = PanelStyle.muted) {
             x = canvas.write(text, x: x, y: keyRow.y, style: style, maxWidth: max(0, keyRow.maxX - x))
         }
+        // The longest wording that fits after the outline glyph.
+        func fitting(_ forms: [String]) -> String {
+            forms.first { TextMetrics.width($0) <= keyRow.maxX - x } ?? forms[forms.count - 1]
+        }
+        let blocksText = tensor.blocksDescription
         if perCoordinate {
-            write("Adam-mini's blocks: \(tensor.blocksDescription), nothing to outline")
+            write(fitting(["Adam-mini's blocks: \(blocksText), nothing to outline", "Adam-mini: \(blocksText)"]))
         } else if fits {
             write("━ ", Style(foreground: MatrixOutline.partitionColor, attributes: .bold))
-            write("Adam-mini's blocks: \(tensor.blocksDescription)")
+            write(fitting(["Adam-mini's blocks: \(blocksText)", "Adam-mini: \(blocksText)"]))
         } else {
-            write("Adam-mini's blocks: \(tensor.blocksDescription), too fine to outline at this size")
+            write(fitting(["Adam-mini's blocks: \(blocksText), too fine to outline at this size",
+                           "Adam-mini: \(blocksText), too fine to outline here", "Adam-mini: \(blocksText), not outlined",
+                           "Adam-mini: too fine to outline"]))
         }
         let resolution = HessianPanel(state: state, isMain: false).resolution(geometry, scale: heatmap.scale)
         canvas.write(resolution, x: body.x, y: body.maxY - 1, style: PanelStyle.muted, maxWidth: body.width)

@@ -21,7 +21,7 @@ struct TensorBlockGrid: Widget {
     var zeroColor: TerminalColor = DivergingColors.hessian.zero
 
     /// Columns the colour bar and its tick labels take.
-    static let colorBarWidth = 10
+    static let colorBarWidth = 9
 
     /// The smallest nonzero and the largest finite value: the ends of the log scale.
     var range: (lower: Double, upper: Double)? {
@@ -42,16 +42,30 @@ struct TensorBlockGrid: Widget {
         return 1 + Int((max(0, min(1, fraction)) * Double(colormap.levels - 1)).rounded())
     }
 
-    /// How many cells across and down each tensor pair takes in a `width` x `height` view.
-    func cellSize(width: Int, height: Int) -> (across: Int, down: Int, labelWidth: Int) {
+    /// How the grid fits a `width` x `height` view: cells across and down per tensor pair, the
+    /// label column's width and the labels written in it.
+    ///
+    /// Unambiguous labels come first: the full short names with square cells (two columns by one
+    /// row, or multiples), then `TensorLabels.compact` names, then single-column cells, and only
+    /// then labels cut to fit.
+    func layout(width: Int, height: Int) -> (across: Int, down: Int, labelWidth: Int, labels: [String]) {
         let count = max(1, labels.count)
-        let natural = labels.enumerated().map { TextMetrics.width(rowLabel($0.offset, $0.element)) }.max() ?? 0
         let free = max(0, width - Self.colorBarWidth - 1)
-        // Labels give way to the matrix down to a few characters; the squares grow while both fit.
-        let labelWidth = min(natural, max(8, free - 2 * count - 1))
-        let across = max(1, free - labelWidth - 1) / count
-        let k = max(1, min(across / 2, (height - 1) / count))
-        return (across >= 2 ? 2 * k : 1, k, labelWidth)
+        let candidates = [labels, TensorLabels.compact(labels)]
+        func widest(_ names: [String]) -> Int {
+            names.enumerated().map { TextMetrics.width(rowLabel($0.offset, $0.element)) }.max() ?? 0
+        }
+        for cellWidth in [2, 1] {
+            for names in candidates where widest(names) + 1 + cellWidth * count <= free {
+                let labelWidth = widest(names)
+                let across = (free - labelWidth - 1) / count
+                let k = max(1, min(across / 2, (height - 1) / count))
+                return (cellWidth == 2 ? 2 * k : 1, cellWidth == 2 ? k : 1, labelWidth, names)
+            }
+        }
+        let names = candidates[1]
+        let labelWidth = max(4, free - count - 1)
+        return (1, 1, min(labelWidth, widest(names)), names)
     }
 
     func rowLabel(_ index: Int, _ label: String) -> String {
@@ -63,7 +77,7 @@ struct TensorBlockGrid: Widget {
     func render(into canvas: inout Canvas) {
         let count = labels.count
         guard count > 0, values.count == count * count, canvas.width > 4, canvas.height > 1 else { return }
-        let (across, down, labelWidth) = cellSize(width: canvas.width, height: canvas.height)
+        let (across, down, labelWidth, names) = layout(width: canvas.width, height: canvas.height)
         let gridX = labelWidth + 1, gridY = 1
         let labelStyle = Style(foreground: .rgb(190, 190, 200))
         // Column indices, as many as fit without touching.
@@ -77,14 +91,14 @@ struct TensorBlockGrid: Widget {
         for row in 0..<count {
             let y = gridY + row * down
             guard y < canvas.height else { break }
-            canvas.write(rowLabel(row, labels[row]), x: 0, y: y + (down - 1) / 2, style: labelStyle, maxWidth: labelWidth)
+            canvas.write(rowLabel(row, names[row]), x: 0, y: y + (down - 1) / 2, style: labelStyle, maxWidth: labelWidth)
             for column in 0..<count {
                 canvas.fill(Rect(x: gridX + column * across, y: y, width: across, height: down),
                             with: cell(level(values[row * count + column])))
             }
         }
         let gridHeight = min(canvas.height - gridY, count * down)
-        drawColorBar(x: gridX + count * across + 2, y: gridY, height: max(gridHeight, min(canvas.height - gridY, 6)), into: &canvas)
+        drawColorBar(x: gridX + count * across + 1, y: gridY, height: max(gridHeight, min(canvas.height - gridY, 6)), into: &canvas)
     }
 
     /// The colour of a level.

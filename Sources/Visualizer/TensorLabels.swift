@@ -26,4 +26,11 @@ enum TensorLabels {
         for (long, short) in replacements { label = label.replacingOccurrences(of: long, with: short) }
         return label.isEmpty ? name : label
     }
+
+    /// Shorter labels for a narrow panel: `layers.0.attn.q` becomes `0.attn.q`, unless that
+    /// makes two of them alike.
+    static func compact(_ labels: [String]) -> [String] {
+        let short = labels.map { $0.hasPrefix("layers.") ? String($0.dropFirst("layers.".count)) : $0 }
+        return Set(short).count == short.count ? short : labels
+    }
 }

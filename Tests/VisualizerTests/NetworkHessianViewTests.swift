@@ -80,7 +80,8 @@ final class NetworkHessianViewTests: XCTestCase {
         for (width, height) in [(120, 40), (160, 48)] {
             let text = ScreenRenderer().render(state.after(.input(.resize(width: width, height: height)))).plainText()
             XCTAssertTrue(text.contains("tensor 3/6 mlp.1 [16x16]"))
-            XCTAssertTrue(text.contains("Adam-mini's blocks: one per row, 16 of 16 entries"))
+            XCTAssertTrue(text.contains("one per row, 16 of 16 entries"))
+            XCTAssertTrue(text.contains("not outlined") || text.contains("too fine to outline"))
             Snapshot.assert(text, named: "network-hessian-tensor-mlp.1-\(width)x\(height)")
         }
     }
@@ -220,5 +221,20 @@ final class NetworkHessianViewTests: XCTestCase {
         XCTAssertTrue(text.contains("─1"), text)
         XCTAssertTrue(text.contains("─0.01"), text)
         XCTAssertTrue(text.contains("─0"), "a zero block gets its own colour in the bar")
+    }
+}
+
+extension NetworkHessianViewTests {
+    func testNarrowGridsKeepLabelsUnambiguous() {
+        let labels = ["embed", "layers.0.attn.q", "layers.0.attn.k", "layers.0.attn.v", "layers.0.attn.o",
+                      "layers.0.mlp.gate", "layers.0.mlp.up", "layers.0.mlp.down", "layers.0.attn_norm",
+                      "layers.0.mlp_norm", "norm", "lm_head"]
+        let grid = TensorBlockGrid(labels: labels, values: Array(repeating: 1, count: 144), mode: .none)
+        XCTAssertEqual(grid.layout(width: 61, height: 20).labels, labels, "the 160x48 side panel")
+        let narrow = grid.layout(width: 49, height: 18)
+        XCTAssertEqual(narrow.labels[1], "0.attn.q", "the 120x40 side panel drops the layers. prefix")
+        XCTAssertEqual(Set(narrow.labels).count, labels.count)
+        XCTAssertEqual(narrow.across, 2)
+        XCTAssertEqual(TensorLabels.compact(["layers.0.q", "0.q"]), ["layers.0.q", "0.q"], "would collide: kept")
     }
 }
