@@ -1,7 +1,19 @@
+import Rendering
+
 extension AppState {
     /// The network's tensors in layout order (empty for problems that are not networks).
     var networkTensorNames: [String] {
         timeline.race.networkRace?.problem.layout.tensors.map(\.name) ?? []
+    }
+
+    /// Where the main panel draws the selected tensor's diagonal block, when it does (the
+    /// Hessian is the main view, formed, and showing a tensor): what zoom and pan act on.
+    var networkTensorGeometry: MatrixGeometry? {
+        guard mainView == .hessian, !hessianPending, let index = hessianTensor,
+              case .success(let hessian)? = networkHessian, index < hessian.tensors.count else { return nil }
+        let inner = layout.main.inset(dx: 1, dy: 1)
+        let rect = NetworkHessianPanel.tensorMatrixRect(in: inner)
+        return NetworkHessianPanel.tensorHeatmap(index, of: hessian, state: self, isMain: true, in: rect).1
     }
 
     /// Steps the network Hessian view through the tensors (`t` forward, `T` back): the
@@ -17,6 +29,7 @@ extension AppState {
         let current = hessianTensor ?? names.count
         let next = ((current + offset) % positions + positions) % positions
         hessianTensor = next == names.count ? nil : next
+        matrixZoom = .fitted
         let labels = TensorLabels.labels(names)
         if let index = hessianTensor {
             notice = "Hessian view: tensor \(index + 1) of \(names.count), \(labels[index]) · t next · T previous"
@@ -43,6 +56,7 @@ extension AppState {
         } else {
             return false
         }
+        matrixZoom = .fitted
         return true
     }
 }

@@ -18,7 +18,7 @@ struct HessianPanel {
         case .quadratic(let quadratic):
             renderMatrix(quadratic, in: rect, into: &canvas)
         case .network:
-            NetworkHessianPanel(state: state).render(in: rect, into: &canvas)
+            NetworkHessianPanel(state: state, isMain: isMain).render(in: rect, into: &canvas)
         default:
             renderPoint(in: rect, into: &canvas)
         }

@@ -7,6 +7,8 @@ import Rendering
 /// elsewhere). The title says where and when H was taken and whether that is still what is shown.
 struct NetworkHessianPanel {
     var state: AppState
+    /// Whether this is the main panel: the tensor view then follows the zoom and pan keys.
+    var isMain = false
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let selected = state.racer(state.selected)
@@ -73,20 +75,14 @@ struct NetworkHessianPanel {
         let shape = tensor.shape.map(String.init).joined(separator: "x")
         let n = tensor.count
         writeFitting([
-            "tensor \(index + 1)/\(hessian.tensors.count) \(tensor.label) [\(shape)]: its \(n)x\(n) block of H · t next · T previous",
+            "tensor \(index + 1)/\(hessian.tensors.count) \(tensor.label) [\(shape)]: its \(n)x\(n) block of H · t next · T previous"
+                + (isMain ? " · z x zoom · h j k l pan" : ""),
             "tensor \(index + 1)/\(hessian.tensors.count) \(tensor.label) [\(shape)] · \(n)x\(n) · t T",
             "\(index + 1)/\(hessian.tensors.count) \(tensor.label) · t T",
         ], in: Rect(x: body.x, y: body.y, width: body.width, height: 1), style: PanelStyle.title, into: &canvas)
-        let blocks = MatrixOutline(blockSizes: tensor.blockSizes, color: MatrixOutline.partitionColor)
-        var heatmap = MatrixPixelHeatmap(size: n, values: hessian.diagonalBlocks[index], scaleKind: state.hessianScale,
-                                         partition: blocks, mode: state.colorMode)
-        let matrixRect = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 3))
-        let geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
-        // The widget outlines only blocks a few pixels wide; outlining some of a tensor's equal
-        // blocks and not others would read as structure, so it is all of them or none.
+        let matrixRect = Self.tensorMatrixRect(in: inner)
+        let (heatmap, geometry, fits) = Self.tensorHeatmap(index, of: hessian, state: state, isMain: isMain, in: matrixRect)
         let perCoordinate = tensor.blockSizes.count == n && n > 1
-        let fits = !perCoordinate && Self.outlinesEveryBlock(blocks, geometry: geometry)
-        if !fits { heatmap.partition = nil }
         canvas.render(heatmap, in: matrixRect)
         let keyRow = Rect(x: body.x, y: body.maxY - 2, width: body.width, height: 1)
         var x = keyRow.x
@@ -112,12 +108,41 @@ struct NetworkHessianPanel {
         canvas.write(resolution, x: body.x, y: body.maxY - 1, style: PanelStyle.muted, maxWidth: body.width)
     }
 
+    /// Where a tensor's matrix goes inside the panel's interior `inner`: under the tensor's line,
+    /// above the key and resolution lines.
+    static func tensorMatrixRect(in inner: Rect) -> Rect {
+        let body = inner.inset(dx: 1, dy: 0)
+        return Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 3))
+    }
+
+    /// Tensor `index`'s diagonal block as drawn in `matrixRect`, its geometry, and whether
+    /// Adam-mini's blocks are outlined. The widget outlines only blocks a few pixels wide; outlining
+    /// some of a tensor's equal blocks and not others would read as structure, so it is all of
+    /// them or none (and never one per coordinate).
+    static func tensorHeatmap(_ index: Int, of hessian: NetworkHessian, state: AppState, isMain: Bool,
+                              in matrixRect: Rect) -> (MatrixPixelHeatmap, MatrixGeometry, outlined: Bool) {
+        let tensor = hessian.tensors[index]
+        let n = tensor.count
+        var heatmap = MatrixPixelHeatmap(
+            size: n, values: hessian.diagonalBlocks[index], scaleKind: state.hessianScale,
+            partition: MatrixOutline(blockSizes: tensor.blockSizes, color: MatrixOutline.partitionColor),
+            zoom: isMain ? state.matrixZoom : .fitted, mode: state.colorMode)
+        var geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
+        let perCoordinate = tensor.blockSizes.count == n && n > 1
+        let outlined = !perCoordinate && heatmap.partition.map { outlinesEveryBlock($0, geometry: geometry) } == true
+        if !outlined {
+            heatmap.partition = nil
+            geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
+        }
+        return (heatmap, geometry, outlined)
+    }
+
     /// Whether the heatmap outlines every block of `outline` at `geometry` (the widget skips blocks
     /// narrower than `MatrixPixelHeatmap.smallestOutlinedPixels`).
     static func outlinesEveryBlock(_ outline: MatrixOutline, geometry: MatrixGeometry) -> Bool {
         outline.ranges(size: geometry.size).allSatisfy { range in
-            let first = geometry.pixel(ofEntry: range.lowerBound, origin: 0)
-            let end = geometry.pixel(ofEntry: range.upperBound - 1, origin: 0) + 1
+            let first = geometry.pixel(ofEntry: range.lowerBound, origin: geometry.zoom.column)
+            let end = geometry.pixel(ofEntry: range.upperBound - 1, origin: geometry.zoom.column) + 1
             return end - first >= MatrixPixelHeatmap.smallestOutlinedPixels
         }
     }

@@ -238,3 +238,28 @@ extension NetworkHessianViewTests {
         XCTAssertEqual(TensorLabels.compact(["layers.0.q", "0.q"]), ["layers.0.q", "0.q"], "would collide: kept")
     }
 }
+
+extension NetworkHessianViewTests {
+    func testZoomAndPanActOnATensorWhenTheHessianIsTheMainView() throws {
+        var state = try spiralsWithHessian().after(.input(.resize(width: 160, height: 48)))
+        XCTAssertNil(state.networkTensorGeometry, "the tensor-block matrix has nothing to zoom")
+        state = state.after(Fixtures.key("t"), Fixtures.key("t"), Fixtures.key("t"))
+        XCTAssertNil(state.networkTensorGeometry, "a side panel is always fitted")
+        XCTAssertTrue(state.show(.hessian))
+        guard let fitted = state.networkTensorGeometry else { return XCTFail("no geometry for mlp.1") }
+        XCTAssertTrue(fitted.showsWholeMatrix)
+        XCTAssertGreaterThan(fitted.entryRun, fitted.pixelRun, "256 entries: several per pixel when fitted")
+        for _ in 0..<8 where state.networkTensorGeometry.map({ $0.entryRun > 1 }) ?? false { state = state.after(Fixtures.key("z")) }
+        guard let zoomed = state.networkTensorGeometry else { return XCTFail("no geometry after zooming") }
+        XCTAssertEqual(zoomed.entryRun, 1, "entry by entry")
+        for _ in 0..<24 { state = state.after(Fixtures.key("l"), Fixtures.key("j")) }
+        guard let panned = state.networkTensorGeometry else { return XCTFail("no geometry after panning") }
+        XCTAssertEqual(panned.zoom.column + panned.shownColumns, 256, "panned to the last column, not past it")
+        XCTAssertEqual(panned.zoom.row + panned.shownRows, 256)
+        let text = ScreenRenderer().render(state).plainText()
+        XCTAssertTrue(text.contains("of 256"), "the resolution line says which entries are shown")
+        XCTAssertTrue(text.contains("━"), "16 entries per row block are wide enough to outline up close")
+        state = state.after(Fixtures.key("t"))
+        XCTAssertEqual(state.matrixZoom, .fitted, "the next tensor starts fitted")
+    }
+}
