@@ -44,9 +44,10 @@ public enum KeyHelp {
 
     /// Keys that apply to a network scenario instead of the surface keys.
     static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
-        ("H", "retake the Hessian at the selected optimizer's weights and the current step"),
-        ("t  T", "Hessian: next / previous tensor's diagonal block, Adam-mini's blocks outlined;"),
-        ("", "after the last tensor, back to the tensor-block matrix (RMS of H per tensor pair)"),
+        ("H", "retake the Hessian at the selected weights and the current step"),
+        ("t  T", "Hessian: next / previous tensor's block of H, Adam-mini's outlined"),
+        ("", "after the last tensor: the tensor-block matrix, RMS of H per pair"),
+        ("z  x  h j k l  0", "zoom, pan, fit that block when the Hessian is the main view"),
     ])
 
     /// The help text for a session, one key per line, with its rewind window.
