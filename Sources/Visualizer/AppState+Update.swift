@@ -54,6 +54,10 @@ extension AppState {
             if key == .character("q") || key == .controlC { effects.append(.quit) }
             return
         }
+        if settingsEditor != nil {
+            handleSettingsEditor(key)
+            return
+        }
         switch overlay {
         case .help:
             if key == .character("q") { effects.append(.quit) }
@@ -88,6 +92,9 @@ extension AppState {
         case .character(let c) where c.isASCII && ("1"..."9").contains(c): toggle(Int(String(c))! - 1)
         case .character("["): scaleLearningRate(by: 0.5)
         case .character("]"): scaleLearningRate(by: 2)
+        case .character("{"): scaleLearningRate(by: 1 / Self.fineLearningRateFactor)
+        case .character("}"): scaleLearningRate(by: Self.fineLearningRateFactor)
+        case .character(":"): openSettingsEditor()
         case .character("h"), .shiftLeft:
             if pansMatrix { panMatrix(across: -0.25, down: 0) } else { viewport = viewport.panned(byFractionX: -0.1, y: 0) }
         case .character("l"), .shiftRight:

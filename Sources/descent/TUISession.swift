@@ -85,14 +85,14 @@ struct TUISession {
             show(renderer.render(state))
             do {
                 let path = try SessionFiles.exportTrajectories(state)
-                state.apply(.notice("trajectories to step \(state.step) written to \(path)"))
+                state.apply(.notice("trajectories to step \(state.step) written to \(Self.fullPath(path))"))
             } catch {
                 state.apply(.notice("export failed: \(error.description)"))
             }
         case .writeScenario:
             do {
                 let path = try SessionFiles.writeScenario(state)
-                state.apply(.notice("scenario with current learning rates and start written to \(path)"))
+                state.apply(.notice("scenario with current learning rates and start written to \(Self.fullPath(path))"))
             } catch {
                 state.apply(.notice("write failed: \(error.description)"))
             }
@@ -137,5 +137,11 @@ struct TUISession {
         }
         terminal.stop()
         FileHandle.standardError.write(Data(message.utf8))
+    }
+
+    /// The absolute path of a file written relative to the working directory, so the notice
+    /// says where it is whatever folder the user opens next.
+    static func fullPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
