@@ -48,7 +48,10 @@ public enum KeyHelp {
 
     /// Keys that apply to a network scenario instead of the surface keys.
     static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
-        ("H", "the Hessian at the selected weights, Adam-mini's blocks outlined"),
+        ("H", "retake the Hessian at the selected weights and the current step"),
+        ("t  T", "Hessian: next / previous tensor's block of H, Adam-mini's outlined"),
+        ("", "after the last tensor: the tensor-block matrix, RMS of H per pair"),
+        ("z  x  h j k l  0", "zoom, pan, fit that block when the Hessian is the main view"),
     ])
 
     /// The help text for a session: the scenario's claims with their verdicts so far, then one
