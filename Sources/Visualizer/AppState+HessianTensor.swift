@@ -49,7 +49,7 @@ extension AppState {
     @discardableResult
     public mutating func showHessianTensor(_ name: String) -> Bool {
         let names = networkTensorNames, labels = hessianTensorLabels
-        if let position = Int(name), (1...names.count).contains(position) {
+        if let position = Int(name), position >= 1, position <= names.count {
             hessianTensor = position - 1
         } else if let index = labels.firstIndex(of: name) ?? names.firstIndex(of: name) {
             hessianTensor = index

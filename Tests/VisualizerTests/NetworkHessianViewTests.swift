@@ -154,6 +154,9 @@ final class NetworkHessianViewTests: XCTestCase {
         let surface = try Fixtures.state(Fixtures.rosenbrock).after(Fixtures.key("t"))
         XCTAssertNil(surface.hessianTensor)
         XCTAssertTrue(surface.notice?.contains("network's tensors") ?? false)
+        var noTensors = surface
+        XCTAssertFalse(noTensors.showHessianTensor("1"), "a surface has no tensor 1")
+        XCTAssertFalse(noTensors.showHessianTensor("0"))
     }
 
     func testTheTitleNamesWhereTheHessianWasTakenAndWhenThatIsNotWhatIsSelected() {
