@@ -58,7 +58,11 @@ public enum KeyHelp {
     /// key per line, with its rewind window.
     public static func text(for state: AppState) -> String {
         // The overlay is at most 96 columns wide with a border and a column of padding each side.
-        let width = max(20, min(92, state.width - 6))
+        text(for: state, width: max(20, min(92, state.width - 6)))
+    }
+
+    /// The help text for a session wrapped to `width` columns.
+    static func text(for state: AppState, width: Int) -> String {
         let keys = text(trainsNetwork: state.plane == nil, window: state.timeline.window,
                         interval: state.timeline.checkpointInterval, width: width)
         let claims = claimLines(state.timeline.claims.verdicts, width: width)

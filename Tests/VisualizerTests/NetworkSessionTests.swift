@@ -90,7 +90,7 @@ final class NetworkSessionTests: XCTestCase {
         }
         let help = ScreenRenderer().render(state.after(.input(.resize(width: 120, height: 40)), Fixtures.key("?"))).plainText()
         XCTAssertTrue(help.contains("Network"))
-        XCTAssertTrue(help.contains("retake the Hessian at the selected weights"))
+        XCTAssertTrue(help.contains("retake the Hessian"), help)
         XCTAssertFalse(help.contains("restart every optimizer from that point"), "surface keys do not apply")
     }
 
