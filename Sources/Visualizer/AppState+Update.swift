@@ -153,6 +153,17 @@ extension AppState {
             if case .press(.primary) = kind { notice = "cannot restart from a point: a network starts from its seeded weights" }
             return
         }
+        if !mainView.drawsPlane, layout.main.interior.contains(x: x, y: y) {
+            switch kind {
+            case .press(.primary), .click(.primary):
+                let surface = mainViews.first(where: \.drawsPlane)?.rawValue ?? "surface"
+                notice = "cannot restart from a point on the \(mainView.rawValue) view: v leads to the \(surface), where a click does"
+            case .scrollUp: if pansMatrix { zoomMatrix(in: true) }
+            case .scrollDown: if pansMatrix { zoomMatrix(in: false) }
+            default: break
+            }
+            return
+        }
         let inner = layout.surface.interior
         guard inner.contains(x: x, y: y) else { return }
         switch kind {

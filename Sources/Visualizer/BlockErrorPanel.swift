@@ -42,8 +42,10 @@ struct BlockErrorPanel {
         let stride = state.timeline.historyStride
         let points = history[state.selected]
         let series = (0..<blocks).map { b in
+            // Each curve ends in its block's number, so the curves are told apart without colour too.
             LineChart.Series(values: points.map { max($0[b], Self.floor) }, color: color(b),
-                             stepStride: stride, lastStep: state.step % stride == 0 ? nil : state.step)
+                             stepStride: stride, lastStep: state.step % stride == 0 ? nil : state.step,
+                             marker: Self.noColorGlyphs[b % Self.noColorGlyphs.count])
         }
         let keyRows = min(2, inner.height - 3)
         let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - keyRows)
@@ -63,7 +65,7 @@ struct BlockErrorPanel {
         for b in 0..<quadratic.blockCount {
             let (low, high) = Self.eigenvalueRange(quadratic, block: b)
             let error = b < current.count ? Formatting.number(current[b]) : "–"
-            let glyph = state.colorMode.hasColor ? "━" : String(Self.noColorGlyphs[b % Self.noColorGlyphs.count])
+            let glyph = (state.colorMode.hasColor ? "━" : "") + String(Self.noColorGlyphs[b % Self.noColorGlyphs.count])
             let text = "block \(b + 1) λ \(Formatting.number(low))…\(Formatting.number(high)): \(error)"
             let width = TextMetrics.width(text) + 4
             if x + width > rect.maxX, x > rect.x {
@@ -76,7 +78,7 @@ struct BlockErrorPanel {
         }
     }
 
-    /// Without colour the curves are told apart in the key only by order; say which is which.
+    /// The block numbers that end each curve and lead its entry in the key.
     static let noColorGlyphs: [Character] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
 
     /// The smallest and largest eigenvalue of diagonal block `block`.

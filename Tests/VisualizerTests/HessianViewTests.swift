@@ -116,6 +116,17 @@ final class HessianViewTests: XCTestCase {
         XCTAssertTrue(ScreenRenderer().render(zoomed).plainText().contains("entry = 8x8 pixels"))
     }
 
+    func testAClickOnTheHessianSaysWhereClicksRestartAndTheWheelZooms() throws {
+        var state = try Self.toy(mode: .none)
+        state.advance(steps: 3)
+        let inner = state.layout.main.interior
+        let clicked = state.after(.input(.mouse(x: inner.x + 5, y: inner.y + 5, kind: .click(.primary))))
+        XCTAssertEqual(clicked.step, 3, "the Hessian is not a plane to restart from")
+        XCTAssertEqual(clicked.notice, "cannot restart from a point on the hessian view: v leads to the slice, where a click does")
+        let wheeled = state.after(.input(.mouse(x: inner.x + 5, y: inner.y + 5, kind: .scrollUp)))
+        XCTAssertEqual(wheeled.matrixZoom.level, 1)
+    }
+
     func testBlockErrorsAreRecordedPerBlockAndSumToTheLoss() throws {
         var state = try Self.toy(mode: .none)
         state.advance(steps: 20)
