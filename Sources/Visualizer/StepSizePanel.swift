@@ -4,7 +4,7 @@ import Rendering
 
 /// Every visible optimizer's step sizes on one log axis over the parameter index: the selected
 /// one's per-coordinate eta as points, the others as lines (a step function where rates are kept
-/// per block, dashed for block-GD's scale / lambda_max(H_b), flat for GD; points for
+/// per block, flat for GD, block-GD's scale / lambda_max(H_b) as a dashed band behind; points for
 /// another optimizer with a rate per coordinate), block or tensor boundaries marked. On the Adam-mini toy, Adam's 90 rates scatter around Adam-mini's 3, which
 /// track block-GD's ideal.
 struct StepSizePanel {
@@ -62,19 +62,21 @@ struct StepSizePanel {
         }
         var layer = BrailleLayer(width: plot.width, height: plot.height)
         var budget = 40 * plot.width * plot.height
-        // Others that keep a rate per coordinate first, as points: a line through 90 unrelated
-        // rates would be a zigzag over everything. Then the per-block rates as step functions.
+        // A braille cell has one colour, so what is drawn last wins a shared cell: block-GD's
+        // dashed ideal first, then other optimizers that keep a rate per coordinate as points (a
+        // line through 90 unrelated rates would be a zigzag over everything), then the per-block
+        // step functions, then the selected optimizer's points.
         let others = visible.filter { $0 != state.selected && rates[$0] != nil }
         let perCoordinate = others.filter { state.racer($0).stepSizes.distinctLearningRates == n && n > 1 }
-        for index in perCoordinate {
+        let references = others.filter { state.racer($0).configuration.kind == .blockGD }
+        for index in perCoordinate where !references.contains(index) {
             let color = PanelStyle.color(index, mode: state.colorMode)
             for (i, value) in rates[index]!.enumerated() where value.isFinite && value > 0 {
                 layer.setDot(x: Int(dotX(Double(i) + 0.5)), y: Int(dotY(value).rounded()), color: color)
             }
         }
-        for index in others where !perCoordinate.contains(index) {
-            let dashed = state.racer(index).configuration.kind == .blockGD
-            drawLine(rates[index]!, color: PanelStyle.color(index, mode: state.colorMode), dashed: dashed, dotX: dotX, dotY: dotY,
+        for index in others where !perCoordinate.contains(index) && !references.contains(index) {
+            drawLine(rates[index]!, color: PanelStyle.color(index, mode: state.colorMode), dashed: false, dotX: dotX, dotY: dotY,
                      into: &layer, budget: &budget)
         }
         if let list = rates[state.selected] {
@@ -83,7 +85,25 @@ struct StepSizePanel {
                 layer.setDot(x: Int(dotX(Double(i) + 0.5)), y: Int(dotY(value).rounded()), color: color)
             }
         }
-        canvas.region(plot) { layer.composite(onto: &$0) }
+        canvas.region(plot) { area in
+            layer.composite(onto: &area)
+            // Block-GD's ideal rates as a band behind the cells their value falls in: an optimizer
+            // that tracks them (Adam-mini) shares those cells, and both stay visible.
+            for index in references {
+                let color = PanelStyle.color(index, mode: state.colorMode)
+                for (i, value) in rates[index]!.enumerated() where value.isFinite && value > 0 {
+                    let x = Int(dotX(Double(i) + 0.5)) / 2, y = Int(dotY(value).rounded()) / 4
+                    area.modify(x: x, y: y) { cell in
+                        if cell.scalar == " " {
+                            cell.glyph = "╌"
+                            cell.foreground = color
+                        } else if state.colorMode.hasColor {
+                            cell.background = PanelStyle.faded(color)
+                        }
+                    }
+                }
+            }
+        }
         writeSegmentNames(segments, plot: plot, y: body.maxY, dotX: dotX, into: &canvas)
     }
 
