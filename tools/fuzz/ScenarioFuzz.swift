@@ -1,3 +1,4 @@
+// libFuzzer: -max_len=65536
 import Objectives
 import Scenarios
 
