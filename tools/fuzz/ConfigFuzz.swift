@@ -35,9 +35,11 @@ public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     precondition(total <= NamesFile.maximumElements, "more than 2^48 parameters")
     precondition(tensors.allSatisfy { $0.dtype == config.dtypeCode }, "a tensor without the config's dtype")
 
-    // The partition `descent partition` would report, when the config's geometry allows one.
+    // The partition `descent partition` would report, when the config's geometry allows one;
+    // it divides by the head counts, so a config never gives 0 for them.
     let attention = config.attention
-    guard let dim = attention.dim, let heads = attention.heads, heads > 0, let kv = attention.kvHeads, kv > 0,
+    precondition(attention.heads != 0 && attention.kvHeads != 0, "a head count of 0: \(attention)")
+    guard let dim = attention.dim, let heads = attention.heads, let kv = attention.kvHeads,
           dim * dim % heads == 0, heads % kv == 0 else { return 0 }
     let rules = AdamMiniNameRules(dim: dim, heads: heads, kvHeads: kv)
     guard let report = try? PartitionReport(inventory: checkpoint.inventory, rules: rules) else { return 0 }

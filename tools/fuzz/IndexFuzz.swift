@@ -53,8 +53,12 @@ public func fuzzIndex(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     default:
         preconditionFailure("an index read as \(checkpoint.origin)")
     }
-    if let attention = checkpoint.config?.attention, let dim = attention.dim, let heads = attention.heads, heads > 0,
-       let kv = attention.kvHeads, kv > 0, dim * dim % heads == 0, heads % kv == 0,
+    // The config beside the shards gives `descent partition` its head counts, which it divides by.
+    if let attention = checkpoint.config?.attention {
+        precondition(attention.heads != 0 && attention.kvHeads != 0, "a head count of 0: \(attention)")
+    }
+    if let attention = checkpoint.config?.attention, let dim = attention.dim, let heads = attention.heads,
+       let kv = attention.kvHeads, dim * dim % heads == 0, heads % kv == 0,
        let report = try? PartitionReport(inventory: checkpoint.inventory, rules: AdamMiniNameRules(dim: dim, heads: heads, kvHeads: kv)) {
         precondition(report.adamMiniState <= report.adamWState, "Adam-mini keeps more than AdamW")
     }

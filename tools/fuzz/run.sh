@@ -124,6 +124,9 @@ seeds() {
 # The last libFuzzer status line's figure for a label (cov, ft, corp), or ?.
 figure() { grep -o "$1: [0-9/a-zA-Z]*" "$2" | tail -1 | sed "s/^$1: //" || true; }
 
+# The entry points that write their input to a file do it under TMPDIR: tmpfs where there is one.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+
 found=0
 for name in "${selected[@]}"; do
     source="$(source_of "$name")"
