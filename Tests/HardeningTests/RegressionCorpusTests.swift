@@ -20,4 +20,21 @@ final class RegressionCorpusTests: XCTestCase {
             }
         }
     }
+
+    /// config.json files (beside a checkpoint, `descent partition` divided by their head counts);
+    /// each one's `_regression` key, which descent ignores, says what it must be refused for.
+    func testConfigRegressionsAreRefusedWithTheirReason() throws {
+        let inputs = Corpora.regression("config-")
+        XCTAssertFalse(inputs.isEmpty, "the corpus ships with the test target")
+        let files = try ModelFiles()
+        defer { files.remove() }
+        for (name, bytes) in inputs {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], name)
+            let reason = try XCTUnwrap(object["_regression"] as? String, name)
+            let path = try files.write(bytes, to: "config.json")
+            XCTAssertThrowsError(try ModelConfig.load(path: path), name) { error in
+                XCTAssertTrue("\(error)".contains(reason), "\(name): '\(error)' lacks '\(reason)'")
+            }
+        }
+    }
 }
