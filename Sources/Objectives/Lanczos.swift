@@ -69,15 +69,8 @@ public enum Lanczos {
         tolerance: Double = defaultTolerance
     ) -> LanczosEstimate? {
         precondition(matrix.isSquare, "Lanczos needs a square matrix")
-        let n = matrix.rows
-        return matrix.elements.withUnsafeBufferPointer { a in
-            largestEigenvalue(dimension: n, maximumIterations: maximumIterations, tolerance: tolerance) { x, y in
-                for i in 0..<n {
-                    var sum = 0.0
-                    for j in 0..<n { sum += a[i * n + j] * x[j] }
-                    y[i] = sum
-                }
-            }
+        return largestEigenvalue(dimension: matrix.rows, maximumIterations: maximumIterations, tolerance: tolerance) { x, y in
+            matrix.multiply(x, into: y)
         }
     }
 
@@ -95,17 +88,15 @@ public enum Lanczos {
                     let previous = (count - 2) * n
                     for i in 0..<n { w[i] -= previousBeta * q[previous + i] }
                 }
+                let residual = UnsafeBufferPointer(w)
                 for _ in 0..<2 {
                     for k in 0..<count {
-                        var dot = 0.0
-                        for i in 0..<n { dot += w[i] * q[k * n + i] }
+                        let dot = Matrix.dot(residual, UnsafeBufferPointer(rebasing: q[(k * n)..<((k + 1) * n)]))
                         for i in 0..<n { w[i] -= dot * q[k * n + i] }
                         if k == count - 1 { alpha += dot }
                     }
                 }
-                var norm = 0.0
-                for i in 0..<n { norm += w[i] * w[i] }
-                return (alpha, norm.squareRoot())
+                return (alpha, Matrix.dot(residual, residual).squareRoot())
             }
         }
     }

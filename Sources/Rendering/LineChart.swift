@@ -4,7 +4,8 @@ import Foundation
 /// below and an optional vertical marker at the current step. No legend: the app draws one.
 ///
 /// Non-finite values (and non-positive ones on a log axis) break a line instead of reaching the
-/// axis. Long series cost O(points + plot width): segments inside one dot column only extend it.
+/// axis. Each axis labels at least two ticks; a series may end in a marker glyph, and a runaway
+/// one is clipped at the top instead of flattening the others. Long series cost O(points + plot width): segments inside one dot column only extend it.
 public struct LineChart: Widget {
     /// One line: values every `stepStride` steps starting at `startStep` (a long history may be
     /// thinned), the last one possibly at its own step.
@@ -19,14 +20,22 @@ public struct LineChart: Widget {
         public var stepStride: Int
         /// The step of the last value when it is off the stride (the current step).
         public var lastStep: Int?
+        /// Drawn at the series' last drawable value, in its colour.
+        public var marker: Character?
+        /// A runaway series: it does not stretch the y range, and values above it run along the
+        /// top edge with a `▲` where the line first leaves the chart.
+        public var clipsAtTop: Bool
 
         /// Creates a series.
-        public init(values: [Double], color: TerminalColor, startStep: Int = 0, stepStride: Int = 1, lastStep: Int? = nil) {
+        public init(values: [Double], color: TerminalColor, startStep: Int = 0, stepStride: Int = 1, lastStep: Int? = nil,
+                    marker: Character? = nil, clipsAtTop: Bool = false) {
             self.values = values
             self.color = color
             self.startStep = startStep
             self.stepStride = max(1, stepStride)
             self.lastStep = lastStep
+            self.marker = marker
+            self.clipsAtTop = clipsAtTop
         }
 
         /// The step of `values[offset]`, as a Double so huge steps cannot overflow.
@@ -72,9 +81,11 @@ public struct LineChart: Widget {
         guard width > 0, height > 0 else { return }
         let (xLow, xHigh) = resolvedXDomain()
         let (yLow, yHigh) = resolvedYDomain()
-        let yTicks = logY
+        var yTicks = logY
             ? Ticks.logarithmic(lower: yLow, upper: yHigh, maxCount: max(2, (height - 2) / 2))
             : Ticks.linear(lower: yLow, upper: yHigh, maxCount: max(2, (height - 2) / 2))
+        // A narrow range may hold one round tick or none: label its ends instead.
+        if yTicks.count < 2 { yTicks = [yLow, yHigh] }
         let labels = yTicks.map(Ticks.label)
         let gutter = (labels.map(TextMetrics.width).max() ?? 0) + 1
         let showAxes = width >= gutter + 8 && height >= 4
@@ -105,10 +116,26 @@ public struct LineChart: Widget {
                 }
             }
             var layer = BrailleLayer(width: area.width, height: area.height)
+            var marks: [(x: Int, y: Int, glyph: Character, color: TerminalColor)] = []
             for line in series {
-                draw(line, into: &layer, mapX: mapX, mapY: mapY)
+                let clampedY: (Double) -> Double? = { value in
+                    guard line.clipsAtTop else { return mapY(value) }
+                    // Runaway values (even infinite ones) run along the top edge.
+                    if value == .infinity || (value.isFinite && (mapY(value) ?? 1) < 0) { return 0 }
+                    return mapY(value)
+                }
+                let ends = draw(line, into: &layer, mapX: mapX, mapY: clampedY)
+                if line.clipsAtTop, let exit = firstExit(line, mapX: mapX, mapY: mapY) {
+                    marks.append((cellColumn(exit, area.width), 0, "▲", line.color))
+                }
+                if let marker = line.marker, let end = ends {
+                    marks.append((cellColumn(end.x, area.width), min(area.height - 1, max(0, Int(end.y * Double(area.height)))), marker, line.color))
+                }
             }
             layer.composite(onto: &area)
+            for mark in marks {
+                area[mark.x, mark.y] = Cell(mark.glyph, style: Style(foreground: mark.color, attributes: .bold))
+            }
         }
     }
 
@@ -126,8 +153,9 @@ public struct LineChart: Widget {
             canvas[axisColumn, row] = Cell("┤", style: axisStyle)
             canvas.write(label, x: axisColumn - TextMetrics.width(label), y: row, style: axisStyle)
         }
-        let xTicks = Ticks.linear(lower: xLow, upper: xHigh, maxCount: max(2, plot.width / 8))
+        var xTicks = Ticks.linear(lower: xLow, upper: xHigh, maxCount: max(2, plot.width / 8))
             .filter { $0 == $0.rounded() }
+        if xTicks.count < 2 { xTicks = [xLow, xHigh] }
         var nextFree = Int.min
         for tick in xTicks {
             let f = mapX(tick)
@@ -143,7 +171,23 @@ public struct LineChart: Widget {
         }
     }
 
-    private func draw(_ line: Series, into layer: inout BrailleLayer, mapX: (Double) -> Double, mapY: (Double) -> Double?) {
+    private func cellColumn(_ fraction: Double, _ width: Int) -> Int {
+        min(width - 1, max(0, Int(fraction * Double(width))))
+    }
+
+    /// Where (as a fraction of the width) a series first rises above the chart.
+    private func firstExit(_ line: Series, mapX: (Double) -> Double, mapY: (Double) -> Double?) -> Double? {
+        for (offset, value) in line.values.enumerated() where value == .infinity || (value.isFinite && (mapY(value) ?? 1) < 0) {
+            let fx = mapX(line.step(at: offset))
+            if fx.isFinite, fx >= 0, fx <= 1 { return fx }
+        }
+        return nil
+    }
+
+    /// Draws one series; returns its last drawn point as fractions of the plot (x, y).
+    @discardableResult
+    private func draw(_ line: Series, into layer: inout BrailleLayer, mapX: (Double) -> Double, mapY: (Double) -> Double?) -> (x: Double, y: Double)? {
+        var last: (x: Double, y: Double)?
         let dotWidth = Double(layer.dotWidth), dotHeight = Double(layer.dotHeight)
         var budget = 50 * max(1, layer.dotWidth * layer.dotHeight)
         var previous: (x: Double, y: Double)?
@@ -155,6 +199,7 @@ public struct LineChart: Widget {
                 previous = nil
                 continue
             }
+            if fx >= 0, fx <= 1, fy >= 0, fy <= 1 { last = (fx, fy) }
             let point = (x: fx * dotWidth - 0.5, y: fy * dotHeight - 0.5)
             let pointColumn = point.x.isFinite ? Int(point.x.rounded()) : Int.min
             if let start = previous {
@@ -180,6 +225,7 @@ public struct LineChart: Widget {
             }
             previous = point
         }
+        return last
     }
 
     private func resolvedXDomain() -> (Double, Double) {
@@ -202,7 +248,9 @@ public struct LineChart: Widget {
             return (domain.lowerBound, domain.upperBound)
         }
         var low = Double.infinity, high = -Double.infinity
-        for line in series {
+        // Runaway series are clipped to the range of the others (unless every series runs away).
+        let ranged = series.contains { !$0.clipsAtTop } ? series.filter { !$0.clipsAtTop } : series
+        for line in ranged {
             for value in line.values where value.isFinite && (!logY || value > 0) {
                 low = min(low, value)
                 high = max(high, value)

@@ -1,5 +1,8 @@
 /// Optimizer paths in data coordinates, drawn as braille lines with a marker at the current point.
 ///
+/// Markers sharing a cell show the top one with a count; a current point outside the view shows
+/// as an arrow in its colour at the view's edge, pointing at it.
+///
 /// Everything is clipped to the panel; non-finite points break a path; each path has a dot budget
 /// (newest segments drawn first) so very long or wild paths cannot stall a frame.
 public struct PathOverlay: Widget {
@@ -74,17 +77,58 @@ public struct PathOverlay: Widget {
             }
         }
         layer.composite(onto: &canvas)
+        drawMarkers(into: &canvas, width: width, height: height)
+    }
+
+    /// Current-point markers: where several share a cell, the last path's (the one drawn on top)
+    /// with the count beside it; a point outside the view gets an arrow at the edge pointing at it.
+    private func drawMarkers(into canvas: inout Canvas, width: Int, height: Int) {
+        var cells: [Position: (marker: Character, color: TerminalColor, count: Int)] = [:]
+        var order: [Position] = []
         for path in paths {
             let last = lastIndex(of: path)
-            guard let marker = path.marker, last >= 0,
-                  let cell = cellPosition(path.points[last], width: width, height: height)
-            else { continue }
+            guard let marker = path.marker, last >= 0 else { continue }
+            let point = path.points[last]
+            if let cell = cellPosition(point, width: width, height: height) {
+                if cells[cell] == nil { order.append(cell) }
+                cells[cell] = (marker, path.color, (cells[cell]?.count ?? 0) + 1)
+            } else if let edge = edgeArrow(point, width: width, height: height) {
+                canvas.modify(x: edge.cell.x, y: edge.cell.y) {
+                    $0.glyph = edge.arrow
+                    $0.foreground = path.color
+                    $0.attributes = .bold
+                }
+            }
+        }
+        for cell in order {
+            guard let entry = cells[cell] else { continue }
             canvas.modify(x: cell.x, y: cell.y) {
-                $0.glyph = marker
-                $0.foreground = path.color
+                $0.glyph = entry.marker
+                $0.foreground = entry.color
+                $0.attributes = .bold
+            }
+            guard entry.count > 1 else { continue }
+            // The count goes right of the marker, or left of it at the right edge.
+            let x = cell.x + 1 < width ? cell.x + 1 : cell.x - 1
+            guard x >= 0 else { continue }
+            canvas.modify(x: x, y: cell.y) {
+                $0.glyph = entry.count > 9 ? "+" : Character(String(entry.count))
+                $0.foreground = entry.color
                 $0.attributes = .bold
             }
         }
+    }
+
+    /// The edge cell towards a finite point outside the view, and the arrow pointing at it.
+    private func edgeArrow(_ point: SIMD2<Double>, width: Int, height: Int) -> (cell: Position, arrow: Character)? {
+        let f = viewport.fractions(x: point.x, y: point.y)
+        guard f.x.isFinite, f.fromTop.isFinite else { return nil }
+        let column = f.x < 0 ? 0 : f.x > 1 ? width - 1 : min(width - 1, Int(f.x * Double(width)))
+        let row = f.fromTop < 0 ? 0 : f.fromTop > 1 ? height - 1 : min(height - 1, Int(f.fromTop * Double(height)))
+        let horizontal = f.x < 0 ? -1 : f.x > 1 ? 1 : 0
+        let vertical = f.fromTop < 0 ? -1 : f.fromTop > 1 ? 1 : 0
+        let arrows: [[Character]] = [["↖", "↑", "↗"], ["←", " ", "→"], ["↙", "↓", "↘"]]
+        return (Position(x: column, y: row), arrows[vertical + 1][horizontal + 1])
     }
 
     private func lastIndex(of path: Path) -> Int {

@@ -48,7 +48,7 @@ enum OptimizerLoader {
         return OptimizerEntry(label: label, configuration: configuration, schedule: schedule)
     }
 
-    private static func hyperValue(_ value: ConfigValue) -> HyperValue? {
+    static func hyperValue(_ value: ConfigValue) -> HyperValue? {
         switch value {
         case .integer(let i): return .real(Double(i))
         case .real(let x): return .real(x)
@@ -119,7 +119,8 @@ enum OptimizerLoader {
         let gamma = try reader.number("gamma", 0...1, describe: "in [0, 1]")
         let minimum = try reader.number("min_lr", 0...Double.greatestFiniteMagnitude, describe: ">= 0")
         let warmup = try reader.integer("warmup", 0...Int(Int32.max))
-        let startFactor = try reader.number("start_factor", 0...1, describe: "in [0, 1]")
+        // Above 0: a warmup from factor 0 would make the first update no update at all.
+        let startFactor = try reader.number("start_factor", Double.leastNonzeroMagnitude...1, describe: "in (0, 1]")
         let period = try reader.integer("period", 1...Int(Int32.max))
         let names = ["constant", "step", "cosine", "warmup-cosine"]
         switch name {
@@ -129,7 +130,7 @@ enum OptimizerLoader {
         case "warmup-cosine":
             let total = period ?? max(steps, 1)
             return .warmupCosine(warmup: warmup ?? max(total / 10, 1), total: total,
-                                 startFactor: startFactor ?? 0, minimum: minimum ?? 0)
+                                 startFactor: startFactor ?? LearningRateSchedule.defaultStartFactor, minimum: minimum ?? 0)
         default:
             throw reader.error("schedule", "schedule = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, names)); schedule must be one of \(names.joined(separator: ", "))")
         }

@@ -46,16 +46,11 @@ struct PreconditionedOperand {
     func largestEigenvalue(maximumIterations: Int) -> LanczosEstimate? {
         let n = scales.count
         var scaled = [Double](repeating: 0, count: n)
-        return hessian.elements.withUnsafeBufferPointer { h in
-            scales.withUnsafeBufferPointer { s in
-                Lanczos.largestEigenvalue(dimension: n, maximumIterations: maximumIterations) { x, y in
-                    for j in 0..<n { scaled[j] = s[j] * x[j] }
-                    for i in 0..<n {
-                        var sum = 0.0
-                        for j in 0..<n { sum += h[i * n + j] * scaled[j] }
-                        y[i] = s[i] * sum
-                    }
-                }
+        return scales.withUnsafeBufferPointer { s in
+            Lanczos.largestEigenvalue(dimension: n, maximumIterations: maximumIterations) { x, y in
+                for j in 0..<n { scaled[j] = s[j] * x[j] }
+                scaled.withUnsafeBufferPointer { hessian.multiply($0, into: y) }
+                for i in 0..<n { y[i] *= s[i] }
             }
         }
     }

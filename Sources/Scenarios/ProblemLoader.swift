@@ -54,8 +54,9 @@ enum ProblemLoader {
             }
         }
         var problem = Problem(kind: kind, start: [], view: nil, noise: noise, source: table.entries)
-        problem.start = try readStart(&reader, problem: problem, seed: seed)
+        // The view first: a random start is drawn from it.
         problem.view = try readView(&reader, problem: problem)
+        problem.start = try readStart(&reader, problem: problem, seed: seed)
         try reader.requireAllUsed(valid: valid)
         return problem
     }
@@ -183,7 +184,7 @@ enum ProblemLoader {
         if let planar = problem.planar {
             guard random else { return planar.defaultStart }
             var generator = SeededGenerator(seed: seed)
-            let box = planar.viewBox
+            let box = problem.view ?? planar.viewBox
             return [box.x.lowerBound + (box.x.upperBound - box.x.lowerBound) * generator.nextUniform(),
                     box.y.lowerBound + (box.y.upperBound - box.y.lowerBound) * generator.nextUniform()]
         }

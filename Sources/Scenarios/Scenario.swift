@@ -10,17 +10,20 @@ public struct Scenario: Sendable {
     public var settings: RunSettings
     /// The optimizers, in file order.
     public var optimizers: [OptimizerEntry]
+    /// What the file claims about the run, in file order.
+    public var claims: [Claim]
     /// The file it came from, as the user named it (nil when built in code).
     public var file: String?
 
     /// Creates a scenario.
     public init(name: String, description: String = "", problem: Problem, settings: RunSettings = RunSettings(),
-                optimizers: [OptimizerEntry], file: String? = nil) {
+                optimizers: [OptimizerEntry], claims: [Claim] = [], file: String? = nil) {
         self.name = name
         self.description = description
         self.problem = problem
         self.settings = settings
         self.optimizers = optimizers
+        self.claims = claims
         self.file = file
     }
 }

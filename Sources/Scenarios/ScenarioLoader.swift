@@ -115,9 +115,13 @@ public enum ScenarioLoader {
             }
             optimizers.append(entry)
         }
-        try top.requireAllUsed(valid: ["name", "description", "problem", "run", "optimizer"])
+        var claims: [Claim] = []
+        if let claimValue = top.raw("claim") {
+            claims = try ClaimLoader.read(claimValue, top: top, problem: problem, optimizers: optimizers, steps: settings.steps, context: context)
+        }
+        try top.requireAllUsed(valid: ["name", "description", "problem", "run", "optimizer", "claim"])
         return Scenario(name: name, description: description, problem: problem, settings: settings,
-                        optimizers: optimizers, file: file)
+                        optimizers: optimizers, claims: claims, file: file)
     }
 
     private static func readRun(_ table: TableReader) throws(ScenarioError) -> RunSettings {

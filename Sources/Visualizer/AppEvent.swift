@@ -11,6 +11,8 @@ public enum AppEvent: Sendable {
     case scenariosListed([PickerEntry])
     /// A one-line report from an effect (e.g. where a file was written).
     case notice(String)
+    /// The runner started (true) or stopped (false) recording the session.
+    case recording(Bool)
 }
 
 /// Work with side effects that the pure update asks the runner to do.
@@ -25,4 +27,6 @@ public enum AppEffect: Equatable, Sendable {
     case exportTrajectories
     /// Write the current scenario (retuned learning rates, current start) as TOML.
     case writeScenario
+    /// Start recording the session to a new file, or stop and save the recording.
+    case toggleRecording
 }

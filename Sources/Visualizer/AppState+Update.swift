@@ -27,6 +27,8 @@ extension AppState {
             if case .picker = overlay { overlay = .picker(PickerState(entries: entries)) }
         case .notice(let text):
             notice = text
+        case .recording(let isOn):
+            isRecording = isOn
         }
     }
 
@@ -50,6 +52,10 @@ extension AppState {
         if layout.isTooSmall {
             // Only quitting makes sense until the terminal is large enough again.
             if key == .character("q") || key == .controlC { effects.append(.quit) }
+            return
+        }
+        if settingsEditor != nil {
+            handleSettingsEditor(key)
             return
         }
         switch overlay {
@@ -86,6 +92,9 @@ extension AppState {
         case .character(let c) where c.isASCII && ("1"..."9").contains(c): toggle(Int(String(c))! - 1)
         case .character("["): scaleLearningRate(by: 0.5)
         case .character("]"): scaleLearningRate(by: 2)
+        case .character("{"): scaleLearningRate(by: 1 / Self.fineLearningRateFactor)
+        case .character("}"): scaleLearningRate(by: Self.fineLearningRateFactor)
+        case .character(":"): openSettingsEditor()
         case .character("h"), .shiftLeft:
             if pansMatrix { panMatrix(across: -0.25, down: 0) } else { viewport = viewport.panned(byFractionX: -0.1, y: 0) }
         case .character("l"), .shiftRight:
@@ -109,6 +118,7 @@ extension AppState {
         case .character("o"): overlay = .picker(PickerState()); effects.append(.listScenarios)
         case .character("e"): effects.append(.exportTrajectories)
         case .character("w"): effects.append(.writeScenario)
+        case .character("R"): effects.append(.toggleRecording)
         default: break
         }
     }

@@ -57,12 +57,16 @@ public struct AppState: Sendable {
     public internal(set) var fadesOldIterates = false
     /// The overlay on top.
     public internal(set) var overlay: OverlayKind = .none
+    /// Whether the runner is recording the session (`R`): the status line says so.
+    public internal(set) var isRecording = false
     /// A one-line notice shown in the status bar until the next key.
     public internal(set) var notice: String?
     /// Terminal width in cells.
     public internal(set) var width: Int
     /// Terminal height in cells.
     public internal(set) var height: Int
+    /// The text of the one-line hyperparameter editor (`:`), nil when it is closed.
+    public internal(set) var settingsEditor: String?
     /// How colours are shown.
     public let colorMode: ColorMode
     /// Effects for the runner to carry out; it empties the list after reading it.
@@ -73,7 +77,9 @@ public struct AppState: Sendable {
         self.scenario = scenario
         let plane = scenario.problem.network == nil ? SurfacePlane(problem: scenario.problem) : nil
         self.plane = plane
-        timeline = Timeline(race: try AnyRace(scenario: scenario), plane: plane)
+        let race = try AnyRace(scenario: scenario)
+        timeline = Timeline(race: race, plane: plane,
+                            claims: ClaimTracker(scenario: scenario, labels: (0..<race.count).map { race.snapshot($0).label }))
         viewport = plane?.defaultViewport ?? Viewport(x: 0...1, y: 0...1)
         mainView = ProblemPanels.mainViews(planar: !(plane?.isProjection ?? true), network: plane == nil)[0]
         self.width = width

@@ -1,13 +1,16 @@
 import Rendering
 
 /// One row per optimizer: colour and marker, label, settings, loss (or, for a network, batch loss
-/// and validation figures), gradient norm, state size, and whether it diverged or is hidden.
+/// and validation figures), gradient norm, steps to 1e-6 of a known minimum, state size, and
+/// whether it is diverging, diverged or hidden.
 ///
 /// Columns fit the width: labels get the room their longest needs, settings take what is left,
 /// and on narrow screens the state column goes before anything else; when not every optimizer
 /// fits, the title says which rows are shown.
 struct LegendPanel {
     var state: AppState
+    /// Where each optimizer's preconditioned curvature at the step on screen comes from.
+    var curvature: CurvatureMonitor
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let count = state.optimizerCount
@@ -29,12 +32,21 @@ struct LegendPanel {
             : [Table.Column("loss", width: 10, alignRight: true), Table.Column("|∇f|", width: 9, alignRight: true)]
         let labels = (0..<count).map { state.racer($0).label }
         let labelWidth = min(40, max(9, (labels.map { TextMetrics.width($0) }.max() ?? 0)))
-        let statusWidth = 16
+        let statusWidth = 20
+        // Steps to 1e-6 of the minimum, where the problem knows its minimum.
+        let showsTolerance = state.timeline.race.objective?.minimumValue != nil
         let stateWidth = 10
+        let toleranceWidth = 10
+        // Each optimizer's preconditioned condition number and sharpness against its threshold,
+        // where the problem has an exact Hessian (on narrow screens these go before settings do).
+        let spectra = state.timeline.race.objective == nil ? nil : curvature.result(for: state)
+        let curvatureColumns = state.timeline.race.objective == nil ? []
+            : [Table.Column("κ(P½HP½)", width: 9, alignRight: true), Table.Column("λ/thresh", width: 8, alignRight: true)]
         // Swatch and one space between columns.
         func settingsRoom(withState: Bool) -> Int {
             let fixed = 3 + labelWidth + figures.reduce(0) { $0 + ($1.width ?? 0) } + statusWidth + (withState ? stateWidth : 0)
-            let separators = 3 + figures.count + (withState ? 1 : 0)
+                + (showsTolerance ? toleranceWidth : 0) + curvatureColumns.reduce(0) { $0 + ($1.width ?? 0) }
+            let separators = 3 + figures.count + (withState ? 1 : 0) + (showsTolerance ? 1 : 0) + curvatureColumns.count
             return inner.width - 2 - fixed - separators
         }
         let settings = (0..<count).map { index in
@@ -47,7 +59,8 @@ struct LegendPanel {
         let longest = max(8, settings.map { TextMetrics.width($0) }.max() ?? 0)
         let settingsWidth = max(6, min(longest, settingsRoom(withState: showsState)))
         var columns = [Table.Column("#", width: 3), Table.Column("optimizer", width: labelWidth),
-                       Table.Column("settings", width: settingsWidth)] + figures
+                       Table.Column("settings", width: settingsWidth)] + figures + curvatureColumns
+        if showsTolerance { columns.append(Table.Column("to 1e-6", width: toleranceWidth, alignRight: true)) }
         if showsState { columns.append(Table.Column("state", width: stateWidth, alignRight: true)) }
         columns.append(Table.Column("status", width: statusWidth))
         var rows: [Table.Row] = []
@@ -56,11 +69,14 @@ struct LegendPanel {
             let hidden = state.hidden.contains(index)
             var status = hidden ? "hidden" : ""
             var style = hidden ? PanelStyle.muted : Style.plain
-            if let step = racer.divergedAt {
-                status = "diverged at \(step)"
+            let divergence = state.divergenceStatus(index)
+            if divergence.isRunningAway {
+                status = divergence.text + (hidden ? ", hidden" : "")
                 style = PanelStyle.warning
             }
             var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)
+            if !curvatureColumns.isEmpty { cells += curvatureCells(spectra, index) }
+            if showsTolerance { cells.append(state.stepsToTolerance(index).map { "\($0) steps" } ?? "—") }
             if showsState { cells.append(racer.stateElementCount == 0 ? "none" : Formatting.bytes(racer.stateBytes)) }
             cells.append(status)
             rows.append(Table.Row(swatch: PanelStyle.marker(index), swatchColor: PanelStyle.color(index, mode: state.colorMode),
@@ -68,6 +84,16 @@ struct LegendPanel {
         }
         let selectedRow = state.selected >= first && state.selected < first + shown ? state.selected - first : nil
         canvas.render(Table(columns: columns, rows: rows, headerStyle: PanelStyle.title, selectedRow: selectedRow), in: inner)
+    }
+
+    /// The condition number of P^1/2 H P^1/2 and lambda_max as a fraction of the threshold at the
+    /// step analysed ("…" while the step on screen is worked out, "—" where there is no eta yet).
+    private func curvatureCells(_ result: CurvatureMonitor.Result?, _ index: Int) -> [String] {
+        guard let result, index < result.racers.count else { return ["…", "…"] }
+        guard let measured = result.racers[index] else { return ["—", "—"] }
+        let stale = result.step == state.step ? "" : "…"
+        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0",
+                Formatting.number(measured.thresholdFraction) + stale]
     }
 
     /// Loss and gradient norm, or for a network the batch loss and the latest validation figures.

@@ -3,23 +3,42 @@ import OptimizerCore
 /// What the legend says about an optimizer's settings: its type when the label does not say it,
 /// the learning rate, every value that differs from torch's default, the momentum of the
 /// momentum and Nesterov kinds (which differ only there), the partition of Adam-mini and
-/// block-GD, and the schedule when there is one.
+/// block-GD, and the schedule when there is one. Numbers are in `Formatting.number`'s form, as
+/// everywhere else on screen.
 enum LegendSettings {
+    /// Block sizes listed in full up to this many; longer lists end in an ellipsis.
+    static let maximumListedBlocks = 8
+
     static func text(label: String, configuration: OptimizerConfiguration, schedule: LearningRateSchedule,
                      defaultPartition: PartitionStrategy?) -> String {
         var parts: [String] = []
         let kind = configuration.kind
         if label.lowercased() != kind.rawValue { parts.append(kind.rawValue) }
-        parts.append(configuration.shortDescription)
-        if kind == .momentum || kind == .nesterov,
-           let momentum = configuration.hyperparameters.namedValues.first(where: { $0.name == "momentum" }),
-           !parts.last!.contains("momentum=") {
-            if case .real(let value) = momentum.value { parts.append("momentum=\(Formatting.number(value))") }
+        let defaults = kind.defaultHyperparameters
+        for (name, value) in configuration.hyperparameters.namedValues
+        where name == "lr" || name == "scale" || defaults.values.value(named: name) != value
+            || (name == "momentum" && (kind == .momentum || kind == .nesterov)) {
+            parts.append("\(name)=\(text(value))")
         }
-        if configuration.partition == nil, kind == .adamMini || kind == .blockGD, let defaultPartition {
-            parts.append("partition=\(defaultPartition.name)")
+        if kind == .adamMini || kind == .blockGD, let partition = configuration.partition ?? defaultPartition {
+            parts.append("partition=\(text(partition))")
         }
         if schedule != .constant { parts.append("schedule=\(schedule.name)") }
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+        return parts.joined(separator: " ")
+    }
+
+    /// `[2,5,1,4]` for explicit block sizes, else the partition's name.
+    static func text(_ partition: PartitionStrategy) -> String {
+        guard case .explicit(let sizes) = partition else { return partition.name }
+        let listed = sizes.prefix(maximumListedBlocks).map(String.init).joined(separator: ",")
+        return "[" + listed + (sizes.count > maximumListedBlocks ? ",…" : "") + "]"
+    }
+
+    private static func text(_ value: HyperValue) -> String {
+        switch value {
+        case .real(let x): Formatting.number(x)
+        case .flag(let b): b ? "on" : "off"
+        case .pair(let a, let b): "(\(Formatting.number(a)),\(Formatting.number(b)))"
+        }
     }
 }

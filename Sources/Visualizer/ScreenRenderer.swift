@@ -27,7 +27,7 @@ public final class ScreenRenderer: @unchecked Sendable {
         for panel in layout.side {
             render(panel.view, state, isMain: false, in: panel.rect, into: &canvas)
         }
-        LegendPanel(state: state).render(in: layout.legend, into: &canvas)
+        LegendPanel(state: state, curvature: curvature).render(in: layout.legend, into: &canvas)
         StatusLine(state: state).render(in: layout.status, into: &canvas)
         switch state.overlay {
         case .none:

@@ -1,10 +1,13 @@
 import Foundation
 import Rendering
 
-/// The bottom line: scenario, `step N`, running or paused with the speed, and key hints (or the
-/// latest notice).
+/// The bottom line: `● REC` while recording, `step N`, running or paused with the speed, the
+/// scenario, and key hints (or the latest notice).
 struct StatusLine {
     var state: AppState
+
+    /// What marks a recording session, at the very start of the line.
+    static let recordingMark = "● REC"
 
     /// The fixed start of the line, e.g. ` step 42 · ❚❚ paused · 20 steps/s · `.
     var fixedText: String {
@@ -15,7 +18,8 @@ struct StatusLine {
            measured < 0.8 * SpeedSetting.stepsPerSecond[state.speedIndex] {
             speed = "\(Int(measured.rounded())) of \(speed)"
         }
-        return " step \(state.step) · \(mode) · \(speed) · "
+        let recording = state.isRecording ? " \(Self.recordingMark) ·" : ""
+        return "\(recording) step \(state.step) · \(mode) · \(speed) · "
     }
 
     /// The right part: the notice if there is one, else as many key hints as fit.
@@ -39,11 +43,17 @@ struct StatusLine {
         let style = state.colorMode == .none
             ? Style.reverse
             : Style(foreground: .rgb(20, 20, 24), background: .rgb(200, 200, 210))
-        // The step must always be readable: it goes first, key hints take what the name can spare.
+        // The step must always be readable: it goes first, key hints take what the name can spare;
+        // a notice (a saved file's path) may take nearly all of the name's room.
         let fixed = fixedText
-        let right = rightText(room: rect.width - TextMetrics.width(fixed) - 16)
+        let right = rightText(room: rect.width - TextMetrics.width(fixed) - (state.notice == nil ? 16 : 5))
         let nameRoom = rect.width - TextMetrics.width(fixed) - TextMetrics.width(right) - 1
         let left = nameRoom >= 4 ? fixed + TextMetrics.truncate(state.scenario.name, to: nameRoom) : String(fixed.dropLast(3))
         canvas.render(StatusBar(left: left, right: right, style: style), in: rect)
+        if state.isRecording && state.colorMode != .none {
+            for x in 1...Self.recordingMark.count {
+                canvas.modify(x: rect.x + x, y: rect.y) { $0.foreground = .rgb(190, 0, 0); $0.attributes.insert(.bold) }
+            }
+        }
     }
 }

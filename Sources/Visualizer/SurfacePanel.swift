@@ -24,6 +24,8 @@ struct SurfacePanel {
         if case .projection(let slice) = plane.kind {
             return "\(slice.origin.count)-D slice through the start · axes: eigenvectors of λmax \(Formatting.number(slice.lambda1)) →, λmin \(Formatting.number(slice.lambda2)) ↑"
         }
+        // A formula is the surface's only name: show it (the frame truncates a long one).
+        if case .expression(let surface) = state.scenario.problem.kind { return "f = \(surface.formula) · \(box)" }
         return "\(state.scenario.problem.typeName) · \(box)"
     }
 

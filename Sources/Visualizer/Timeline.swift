@@ -41,6 +41,8 @@ public struct Timeline: Sendable {
     /// Steps between recorded points: 1 until a run outgrows the history limit, then doubling
     /// each time it does again, so drawing and memory stay bounded however long the run.
     public private(set) var historyStride = 1
+    /// What the scenario's claims are judged on, kept in step with the run.
+    public private(set) var claims: ClaimTracker
     /// The plane paths are projected onto, if the problem has one.
     public let plane: SurfacePlane?
     /// Steps whose full state is kept for instant rewinding, for this race's size.
@@ -60,8 +62,10 @@ public struct Timeline: Sendable {
 
     /// Starts at step 0 of `race`, keeping recent states and snapshots within budgets of scalars.
     public init(race: AnyRace, plane: SurfacePlane?, recentBudget: Int = Timeline.defaultRecentBudget,
-                checkpointBudget: Int = Timeline.defaultCheckpointBudget, historyLimit: Int = Timeline.defaultHistoryLimit) {
+                checkpointBudget: Int = Timeline.defaultCheckpointBudget, historyLimit: Int = Timeline.defaultHistoryLimit,
+                claims: ClaimTracker? = nil) {
         self.race = race
+        self.claims = claims ?? ClaimTracker(labels: (0..<race.count).map { race.snapshot($0).label })
         self.plane = plane
         origin = race
         checkpoints = [0: race]
@@ -174,6 +178,7 @@ public struct Timeline: Sendable {
             if !blockErrors.isEmpty { blockErrors[i].removeLast(blockErrors[i].count - onGrid) }
         }
         appendCurrent()
+        claims.record(race)
         if losses.first.map({ $0.count > historyLimit }) ?? false { thinHistory() }
     }
 
@@ -235,5 +240,6 @@ public struct Timeline: Sendable {
             if !blockErrors.isEmpty { blockErrors[i].removeLast(max(0, blockErrors[i].count - onGrid)) }
         }
         appendCurrent()
+        claims.rewind(to: race)
     }
 }

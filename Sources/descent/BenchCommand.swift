@@ -35,6 +35,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(help: "Time the preconditioned curvature instead: the spectrum of P^1/2 H P^1/2 and a Lanczos lambda_max at n = 90, 300 and 1000.")
+    var curvature = false
+
     func validate() throws {
         guard (10_000...400_000_000).contains(params) else { throw ValidationError("--params \(params) is out of range; give 10000 to 400000000") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads \(threads) is out of range; give 1 to 256") }
@@ -51,6 +54,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if curvature {
+            try runCurvature()
+            return
+        }
         if let threads { Parallelism.threadCount = threads }
         let model = BenchModel(parameters: params)
         let count = model.layout.count
@@ -112,16 +119,17 @@ struct BenchCommand: ParsableCommand {
                            gigabytesPerSecond: Double(bytes * count) / t / 1e9, stateBytes: optimizer.stateBytes)
     }
 
-    private func timedRepetitions(_ body: () -> Void) -> [Double] {
-        for _ in 0..<3 { body() }
-        return (0..<repetitions).map { _ in
+    /// Seconds per call of `body`, `count` times after `warmUps` untimed calls.
+    func timedRepetitions(warmUps: Int = 3, count: Int? = nil, _ body: () -> Void) -> [Double] {
+        for _ in 0..<warmUps { body() }
+        return (0..<(count ?? repetitions)).map { _ in
             let start = DispatchTime.now().uptimeNanoseconds
             body()
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
     }
 
-    private func median(_ values: [Double]) -> Double {
+    func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }

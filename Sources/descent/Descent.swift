@@ -7,7 +7,7 @@ struct Descent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Watch optimizers work, one update at a time.",
-        subcommands: [TUICommand.self, RenderCommand.self, RunCommand.self, ListCommand.self, PartitionCommand.self, BenchCommand.self, TrainCommand.self, HessianCommand.self, TUIBenchCommand.self],
+        subcommands: [TUICommand.self, RenderCommand.self, RecordCommand.self, RunCommand.self, ListCommand.self, CheckCommand.self, PartitionCommand.self, BenchCommand.self, TrainCommand.self, HessianCommand.self, TUIBenchCommand.self, RecordBenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

@@ -7,7 +7,7 @@ extension JSONText {
         let schedule: LearningRateSchedule
 
         private enum Keys: String, CodingKey {
-            case name, period, warmup, total, gamma
+            case name, period, warmup, gamma
             case stepSize = "step_size", minLR = "min_lr", startFactor = "start_factor"
         }
 
@@ -25,7 +25,8 @@ extension JSONText {
                 try container.encode(minimum, forKey: .minLR)
             case let .warmupCosine(warmup, total, startFactor, minimum):
                 try container.encode(warmup, forKey: .warmup)
-                try container.encode(total, forKey: .total)
+                // `period` as scenario files name it: the whole schedule, warmup included.
+                try container.encode(total, forKey: .period)
                 try container.encode(startFactor, forKey: .startFactor)
                 try container.encode(minimum, forKey: .minLR)
             }

@@ -44,6 +44,12 @@ struct ListCommand: ParsableCommand {
             }
         }
         print("")
+        print("Schedules ([[optimizer]] schedule = NAME; the lr is the base rate):")
+        print("  \(pad("constant", 14)) the base rate throughout")
+        print("  \(pad("step", 14)) x gamma every step_size steps (defaults 30, 0.1), as torch's StepLR")
+        print("  \(pad("cosine", 14)) cosine from the base rate to min_lr (default 0) over period steps (default [run] steps), then HOLDS min_lr (torch's CosineAnnealingLR climbs back after period)")
+        print("  \(pad("warmup-cosine", 14)) linear from start_factor x lr (default \(format(LearningRateSchedule.defaultStartFactor)), in (0, 1]) over warmup steps (default period/10), cosine to min_lr at step period, then holds it")
+        print("")
         guard let directory = ScenarioDirectory.locate() else {
             print("Scenarios: no scenarios/ folder found (run descent from the repository root).")
             return
@@ -53,7 +59,8 @@ struct ListCommand: ParsableCommand {
             let name = (path as NSString).lastPathComponent
             switch Result(catching: { try ScenarioLoader.load(path: path) }) {
             case .success(let scenario):
-                print("  \(pad(name, 28)) \(scenario.name): \(scenario.description.split(separator: "\n").first ?? "")")
+                let claims = scenario.claims.count == 1 ? "1 claim" : "\(scenario.claims.count) claims"
+                print("  \(pad(name, 28)) \(scenario.name) (\(claims)): \(scenario.description.split(separator: "\n").first ?? "")")
             case .failure(let error):
                 print("  \(pad(name, 28)) (invalid: \(error))")
             }

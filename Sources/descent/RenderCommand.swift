@@ -8,10 +8,11 @@ import Visualizer
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print the screen the visualizer would show after N steps, as text.",
+        abstract: "Print the screen the visualizer would show after N steps, as text or an SVG image.",
         discussion: """
         Plain text shades the surface with glyphs (as the visualizer does under NO_COLOR); --ansi \
-        adds colours as escape sequences (24-bit when COLORTERM is truecolor, else 256 colours).
+        adds colours as escape sequences (24-bit when COLORTERM is truecolor, else 256 colours). \
+        --svg writes a standalone SVG image in the same colours (monochrome under NO_COLOR).
         """
     )
 
@@ -36,6 +37,15 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("hessian-scale"), parsing: .unconditional, help: "Hessian colours: \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default symlog).")
     var hessianScale: String?
 
+    @Flag(help: "Write the screen as an SVG image.")
+    var svg = false
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
     func validate() throws {
         if let view, PanelView(rawValue: view) == nil {
             throw ValidationError("--view \(view) is not a view; give one of \(PanelView.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -46,11 +56,8 @@ struct RenderCommand: ParsableCommand {
         if let steps, !(0...1_000_000).contains(steps) {
             throw ValidationError("--steps \(steps) is out of range; give 0 to 1000000")
         }
-        // Below the minimum the visualizer only shows a "too small" notice: not worth printing.
-        for (flag, value, minimum) in [("--width", width, ScreenLayout.minimumWidth), ("--height", height, ScreenLayout.minimumHeight)]
-            where !(minimum...1000).contains(value) {
-            throw ValidationError("\(flag) \(value) is out of range; the screen needs \(minimum) to 1000 cells")
-        }
+        try ScreenSize.validate(width: width, height: height)
+        if svg && ansi { throw ValidationError("--svg and --ansi cannot be combined: the image has its own colours") }
     }
 
     func run() throws {
@@ -60,8 +67,16 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+        let sink: OutputFile
+        do {
+            sink = try OutputFile(output.map { .file(path: $0, overwrite: force) } ?? .standardOutput)
+        } catch {
+            throw fail("--output: \(error)")
+        }
         let mode: ColorMode
-        if ansi {
+        if svg {
+            mode = .forFiles
+        } else if ansi {
             let environment = ColorMode(environment: ProcessInfo.processInfo.environment)
             mode = environment == .direct ? .direct : .palette256
         } else {
@@ -94,7 +109,15 @@ struct RenderCommand: ParsableCommand {
         // A network's Hessian panel shows the Hessian at the last step rendered.
         state.formPendingHessian()
         let canvas = renderer.render(state)
-        let text = ansi ? canvas.ansiText(mode: mode) : canvas.plainText()
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        if svg {
+            sink.write(canvas.svg(mode: mode, title: "\(scenario.name) · step \(state.step)"))
+        } else {
+            sink.write((ansi ? canvas.ansiText(mode: mode) : canvas.plainText()) + "\n")
+        }
+        do {
+            try sink.finish()
+        } catch {
+            throw fail("--output: \(error)")
+        }
     }
 }

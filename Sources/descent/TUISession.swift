@@ -15,6 +15,8 @@ struct TUISession {
     private let terminal: Terminal
     private let renderer = ScreenRenderer(curvatureMode: .background)
     private var state: AppState
+    /// The recording of this session, while `R` has one running.
+    private var recording: LiveRecording?
 
     init(terminal: Terminal, scenario: Scenario) throws {
         self.terminal = terminal
@@ -30,7 +32,7 @@ struct TUISession {
     mutating func run() {
         var last = DispatchTime.now().uptimeNanoseconds
         while true {
-            terminal.draw(renderer.render(state))
+            show(renderer.render(state))
             if state.hasPendingWork {
                 // The frame just drawn says what is being computed.
                 state.performPendingWork()
@@ -47,9 +49,18 @@ struct TUISession {
             let effects = state.effects
             state.effects.removeAll()
             for effect in effects {
-                if !perform(effect) { return }
+                if !perform(effect) {
+                    saveRecordingAtExit()
+                    return
+                }
             }
         }
+    }
+
+    /// Draws a frame, and records it when recording.
+    private func show(_ canvas: Canvas) {
+        terminal.draw(canvas)
+        recording?.capture(canvas)
     }
 
     /// Carries out one effect; returns false when the session should end.
@@ -63,6 +74,7 @@ struct TUISession {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
                 state = try AppState(scenario: scenario, width: state.width, height: state.height, colorMode: state.colorMode)
+                state.apply(.recording(recording != nil))
                 state.apply(.notice("opened \(path)"))
             } catch {
                 state.apply(.notice("cannot open \(path): \(error)"))
@@ -70,21 +82,66 @@ struct TUISession {
         case .exportTrajectories:
             // Exporting replays the run from step 0: say so on screen first.
             state.apply(.notice("writing the trajectories to step \(state.step)…"))
-            terminal.draw(renderer.render(state))
+            show(renderer.render(state))
             do {
                 let path = try SessionFiles.exportTrajectories(state)
-                state.apply(.notice("trajectories to step \(state.step) written to \(path)"))
+                state.apply(.notice("trajectories to step \(state.step) written to \(Self.fullPath(path))"))
             } catch {
                 state.apply(.notice("export failed: \(error.description)"))
             }
         case .writeScenario:
             do {
                 let path = try SessionFiles.writeScenario(state)
-                state.apply(.notice("scenario with current learning rates and start written to \(path)"))
+                state.apply(.notice("scenario with current learning rates and start written to \(Self.fullPath(path))"))
             } catch {
                 state.apply(.notice("write failed: \(error.description)"))
             }
+        case .toggleRecording:
+            toggleRecording()
         }
         return true
+    }
+
+    /// Starts recording to the next free `descent-N.cast`, or stops and says where it went.
+    private mutating func toggleRecording() {
+        if let recording {
+            self.recording = nil
+            state.apply(.recording(false))
+            do {
+                state.apply(.notice("recording saved: \(try recording.finish())"))
+            } catch {
+                state.apply(.notice("recording not saved: \(error.description)"))
+            }
+            return
+        }
+        do {
+            let recording = try LiveRecording(directory: FileManager.default.currentDirectoryPath, width: state.width,
+                                              height: state.height, mode: state.colorMode, title: state.scenario.name)
+            self.recording = recording
+            state.apply(.recording(true))
+            state.apply(.notice("recording to \(recording.path) · R stops"))
+        } catch {
+            state.apply(.notice("cannot record: \(error.description)"))
+        }
+    }
+
+    /// Quitting while recording saves the recording; the path is said once the screen is back.
+    private mutating func saveRecordingAtExit() {
+        guard let recording else { return }
+        self.recording = nil
+        let message: String
+        do {
+            message = "descent: recording saved: \(try recording.finish())\n"
+        } catch {
+            message = "descent: recording not saved: \(error.description)\n"
+        }
+        terminal.stop()
+        FileHandle.standardError.write(Data(message.utf8))
+    }
+
+    /// The absolute path of a file written relative to the working directory, so the notice
+    /// says where it is whatever folder the user opens next.
+    static func fullPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -178,7 +178,7 @@ struct TrainCommand: ParsableCommand {
         switch schedule {
         case .constant: .constant
         case .cosine: .cosine(period: total, minimum: minLR)
-        case .warmupCosine: .warmupCosine(warmup: warmup, total: total, startFactor: 0.1, minimum: minLR)
+        case .warmupCosine: .warmupCosine(warmup: warmup, total: total, startFactor: LearningRateSchedule.defaultStartFactor, minimum: minLR)
         }
     }
 }

@@ -53,7 +53,8 @@ enum TrajectoryStreamer {
             sink.write("],\"final_loss\":\(JSONText.number(racer.loss)),\"steps_to_tolerance\":\(JSONText.integer(reached))")
             sink.write(",\"diverged_step\":\(JSONText.integer(racer.divergedAt))")
             sink.write(",\"state_elements\":\(racer.optimizer.stateElementCount),\"state_bytes\":\(racer.optimizer.stateBytes)")
-            sink.write(",\"learning_rates_kept\":\(racer.optimizer.stepSizes().distinctLearningRates)}")
+            sink.write(",\"learning_rates_kept\":\(racer.optimizer.stepSizes().distinctLearningRates)")
+            sink.write(",\"preconditioned\":\(JSONText.preconditioned(race.preconditionedCurvature(racer: 0)))}")
         }
         sink.write("\n]}\n")
     }

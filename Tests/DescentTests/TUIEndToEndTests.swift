@@ -95,6 +95,80 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertEqual(status, "0")
     }
 
+    func testRKeyRecordsTheLiveSessionToTheNextFreeCastFile() throws {
+        let binary = try Executable.descent()
+        let scenario = Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-rec").standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "taken".write(toFile: folder + "/descent-1.cast", atomically: true, encoding: .utf8)
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                 "cd '\(folder)' && env TERM=xterm-256color LANG=C.UTF-8 '\(binary)' '\(scenario)'; sleep 60"])
+        try waitFor { $0.contains("step 0 ") }
+        try run(["send-keys", "R"])
+        try waitFor { $0.contains("● REC · step 0 ") && $0.contains("recording to \(folder)/descent-2.cast") }
+        for _ in 0..<3 { try run(["send-keys", "n"]) }
+        try waitFor { $0.contains("● REC · step 3 ") }
+        try run(["send-keys", "R"])
+        try waitFor { !$0.contains("● REC") && $0.contains("recording saved: \(folder)/descent-2.cast") }
+        let cast = try Asciicast(path: folder + "/descent-2.cast")
+        XCTAssertEqual(cast.problems, [])
+        XCTAssertEqual(cast.width, 120)
+        XCTAssertEqual(cast.height, 40)
+        XCTAssertTrue(cast.events.count >= 4, "the first frame and one per step at least: \(cast.events.count)")
+        XCTAssertTrue(cast.events[0].data.contains("● REC"), "the first frame is the whole screen")
+        XCTAssertEqual(try String(contentsOfFile: folder + "/descent-1.cast", encoding: .utf8), "taken")
+
+        // Quitting while recording saves the recording and says where once the screen is back.
+        try run(["send-keys", "R"])
+        try waitFor { $0.contains("● REC") }
+        try run(["send-keys", "q"])
+        try waitFor { $0.contains("descent: recording saved: \(folder)/descent-3.cast") }
+        XCTAssertEqual(try Asciicast(path: folder + "/descent-3.cast").problems, [])
+    }
+
+    func testReplayingARecordingInATerminalGivesTheScreenRenderPrintsCellForCell() throws {
+        let binary = try Executable.descent()
+        let scenario = Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-replay").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let size = ["--width", "100", "--height", "30"]
+        for noColor in [false, true] {
+            // Both commands see the same colours: a 256-colour terminal, or NO_COLOR.
+            let environment = ["-u", "COLORTERM"] + (noColor ? ["NO_COLOR=1"] : ["-u", "NO_COLOR"]) + ["TERM=xterm-256color", binary]
+            let cast = folder + "/run-\(noColor).cast"
+            let recorded = try Executable.capture("/usr/bin/env", environment + ["record", scenario, "-o", cast, "--steps", "60"] + size)
+            XCTAssertEqual(recorded.status, 0, recorded.error)
+            let recording = try Asciicast(path: cast)
+            XCTAssertEqual(recording.problems, [])
+            XCTAssertGreaterThan(recording.events.count, 20)
+            let replay = folder + "/replay-\(noColor)", render = folder + "/render-\(noColor)"
+            try recording.output.write(toFile: replay, atomically: true, encoding: .utf8)
+            let text = try Executable.capture("/usr/bin/env", environment + ["render", scenario, "--steps", "60"] + size)
+            XCTAssertEqual(text.status, 0, text.error)
+            let screen = try Executable.capture("/usr/bin/env", environment + ["render", scenario, "--steps", "60"] + size
+                + (noColor ? [] : ["--ansi"]))
+            // Without the final newline, which would scroll the full screen up by a line.
+            try String(screen.output.dropLast()).write(toFile: render, atomically: true, encoding: .utf8)
+            for (name, file) in [("replay-\(noColor)", replay), ("render-\(noColor)", render)] {
+                try run(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(recording.width)", "-y", "\(recording.height)",
+                         "cat '\(file)'; exec sleep 60"])
+            }
+            try waitFor(target: "render-\(noColor)") { $0.contains("step 60 ") }
+            let rendered = try run(["capture-pane", "-p", "-e", "-t", "render-\(noColor)"])
+            let renderedText = try run(["capture-pane", "-p", "-t", "render-\(noColor)"])
+            try waitFor(target: "replay-\(noColor)") { $0 == renderedText }
+            if noColor {
+                XCTAssertEqual(renderedText, text.output, "the replayed screen is the text render prints")
+            } else {
+                let replayed = try run(["capture-pane", "-p", "-e", "-t", "replay-\(noColor)"])
+                XCTAssertTrue(replayed.contains("\u{1B}[38;5;"), "colours are compared too")
+                XCTAssertEqual(replayed, rendered, "glyphs, colours and attributes match cell for cell")
+            }
+        }
+    }
+
     func testWithoutATerminalItPointsToRunAndRender() throws {
         let result = try Executable.capture(try Executable.descent(), [Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path])
         XCTAssertEqual(result.status, 1)
@@ -125,12 +199,14 @@ final class TUIEndToEndTests: XCTestCase {
         return result.output
     }
 
-    /// Polls the pane until `condition` holds, failing with the last screen after `timeout` seconds.
-    private func waitFor(timeout: Double = 15, _ condition: (String) -> Bool, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Polls the pane (of session `target`, else the current one) until `condition` holds,
+    /// failing with the last screen after `timeout` seconds.
+    private func waitFor(timeout: Double = 15, target: String? = nil, _ condition: (String) -> Bool,
+                         file: StaticString = #filePath, line: UInt = #line) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
-            screen = (try? run(["capture-pane", "-p"])) ?? ""
+            screen = (try? run(["capture-pane", "-p"] + (target.map { ["-t", $0] } ?? []))) ?? ""
             if condition(screen) { return }
             usleep(20_000)
         }

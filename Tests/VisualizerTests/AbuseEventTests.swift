@@ -112,6 +112,8 @@ final class AbuseEventTests: XCTestCase {
             case .writeScenario:
                 let path = try SessionFiles.writeScenario(state, directory: output)
                 XCTAssertNoThrow(try ScenarioLoader.load(path: path), "\(context): a written scenario loads again")
+            case .toggleRecording:
+                state.apply(.recording(!state.isRecording))
             }
         }
     }

@@ -63,7 +63,7 @@ final class ExtremeLearningRateScreenTests: XCTestCase {
         for _ in 0..<60 { state.apply(.input(.key(.character("]")))) }
         let screen = renderer.render(state).plainText()
         XCTAssertNil(NonFiniteText.first(in: screen), screen)
-        XCTAssertTrue(screen.contains("diverged at \(divergedAt)"), screen)
+        XCTAssertTrue(screen.contains("diverged at step \(divergedAt)"), screen)
         state.apply(.input(.resize(width: 400, height: 120)))
         let large = renderer.render(state).plainText()
         XCTAssertNil(NonFiniteText.first(in: large), large)
@@ -92,7 +92,7 @@ final class ExtremeLearningRateScreenTests: XCTestCase {
         for index in 0..<state.optimizerCount {
             let racer = state.racer(index)
             guard let step = racer.divergedAt else { continue }
-            XCTAssertTrue(screen.contains("diverged at \(step)"), "\(context): \(racer.label) diverged at \(step), not shown:\n\(screen)")
+            XCTAssertTrue(screen.contains("diverged at step \(step)"), "\(context): \(racer.label) diverged at \(step), not shown:\n\(screen)")
             marked += 1
         }
         return marked

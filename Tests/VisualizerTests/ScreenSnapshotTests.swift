@@ -63,7 +63,7 @@ final class ScreenSnapshotTests: XCTestCase {
         state.advance(steps: 30)
         XCTAssertNotNil(state.racer(0).divergedAt)
         let text = ScreenRenderer().render(state).plainText()
-        XCTAssertTrue(text.contains("diverged at \(state.racer(0).divergedAt!)"))
+        XCTAssertTrue(text.contains("diverged at step \(state.racer(0).divergedAt!)"), text)
         XCTAssertTrue(text.contains("step 30"))
     }
 
