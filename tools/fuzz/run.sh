@@ -109,6 +109,13 @@ seeds() {
             printf '%s' '{"architectures":["Qwen3ForCausalLM"],"vocab_size":64,"hidden_size":32,"intermediate_size":48,"num_hidden_layers":1,"num_attention_heads":4,"num_key_value_heads":null,"head_dim":16,"dtype":"float16"}' > "$dir/qwen3"
             printf '%s' '{"architectures":["BertForMaskedLM"],"vocab_size":30,"hidden_size":16,"intermediate_size":32,"num_hidden_layers":1,"num_attention_heads":2,"max_position_embeddings":8,"type_vocab_size":2,"tie_word_embeddings":false}' > "$dir/bert"
             printf '%s' '{"architectures":["GemmaForCausalLM","MistralForCausalLM"],"vocab_size":64,"hidden_size":32,"intermediate_size":64,"num_hidden_layers":1,"num_attention_heads":2,"head_dim":16,"attention_bias":true}' > "$dir/gemma" ;;
+        retune)
+            # The first byte picks the optimizer kind (modulo their number).
+            for kind in 0 1 2 3 4 5 6 7 8 9; do
+                for line in 'lr=0.03 momentum=0.8' 'lr=1e-3 betas=[0.9, 0.999] eps=1e-8' 'weight_decay=0.1 nesterov=true' 'lr=0.1 lr=0.2'; do
+                    printf "\\x0$kind%s" "$line" > "$dir/kind$kind-$i"; i=$((i + 1))
+                done
+            done ;;
         index)
             # NUL-separated parts: the index, shard 1's header, shard 2's header, config.json.
             local shard1='{"model.embed_tokens.weight":{"dtype":"BF16","shape":[8,4],"data_offsets":[0,64]},"model.layers.0.self_attn.q_proj.weight":{"dtype":"BF16","shape":[4,4],"data_offsets":[64,96]}}'
