@@ -72,6 +72,9 @@ final class RetuneFuzzTests: XCTestCase {
             ("momentun=0.9", "no hyperparameter 'momentun'"),
             ("lr=" + String(repeating: "1", count: 300), "lr"),
             ("lr=1\nmomentum=0.5", "lr"),
+            ("momentum=[}", "momentum=[} is not a number"),
+            ("momentum=[1,}", "momentum=[1,} is not a number"),
+            ("momentum=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "is not a number"),
         ]
         for (line, fragment) in cases {
             XCTAssertThrowsError(try RetuneParser.configuration(from: line, current: OptimizerConfiguration(kind: .sgd)), line) { error in

@@ -109,6 +109,14 @@ seeds() {
             printf '%s' '{"architectures":["Qwen3ForCausalLM"],"vocab_size":64,"hidden_size":32,"intermediate_size":48,"num_hidden_layers":1,"num_attention_heads":4,"num_key_value_heads":null,"head_dim":16,"dtype":"float16"}' > "$dir/qwen3"
             printf '%s' '{"architectures":["BertForMaskedLM"],"vocab_size":30,"hidden_size":16,"intermediate_size":32,"num_hidden_layers":1,"num_attention_heads":2,"max_position_embeddings":8,"type_vocab_size":2,"tie_word_embeddings":false}' > "$dir/bert"
             printf '%s' '{"architectures":["GemmaForCausalLM","MistralForCausalLM"],"vocab_size":64,"hidden_size":32,"intermediate_size":64,"num_hidden_layers":1,"num_attention_heads":2,"head_dim":16,"attention_bias":true}' > "$dir/gemma" ;;
+        claim)
+            # The claim tables of the shipped scenarios, each file's in one input.
+            for file in scenarios/*.toml; do
+                awk '/^\[\[claim\]\]/ { on = 1 } /^\[/ && !/^\[\[claim\]\]/ { on = 0 } on' "$file" > "$dir/$(basename "$file" .toml)"
+                [ -s "$dir/$(basename "$file" .toml)" ] || rm "$dir/$(basename "$file" .toml)"
+            done
+            printf '[[claim]]\noptimizer = "adam"\nbeats = "gd"\nstep = 100\n\n[[claim]]\noptimizer = "mini"\nreaches = 1e-6\nwithin = 50\ntext = "Adam-mini gets there"\n' > "$dir/all-tests"
+            printf '[[claim]]\noptimizer = "gd"\ndiverges = false\n\n[[claim]]\noptimizer = "adam"\nbelow = 0.5\nstep = 10\n\n[[claim]]\noptimizer = "gd"\nabove = 1e-3\n' > "$dir/defaults" ;;
         retune)
             # The first byte picks the optimizer kind (modulo their number).
             for kind in 0 1 2 3 4 5 6 7 8 9; do
