@@ -12,7 +12,8 @@
 # (tools/fuzz/BuildInputs.swift reads them from the build description), so a new target or
 # dependency needs no change here. The corpus is seeded from seeds(), below, and from every
 # Tests/HardeningTests/Corpus/PARSER-* file; it grows across runs in .build-fuzz/fuzz/PARSER/corpus.
-# Crashes, hangs (over 10 s) and allocations over 2 GB land in .build-fuzz/fuzz/PARSER/artifacts.
+# Crashes, hangs (over 10 s) and allocations over 2 GB land in .build-fuzz/fuzz/PARSER/artifacts
+# (kept across runs; only this run's count as found).
 # Extra options go to libFuzzer, e.g. -runs=1000000 to stop after a number of executions.
 # Exits 1 when something was found or the harness does not build.
 set -euo pipefail
@@ -169,22 +170,23 @@ for name in "${selected[@]}"; do
 
     echo "== fuzzing $name for $seconds s ${extra[*]}"
     log="$work/last-run.log"
-    rm -f "$work/artifacts"/*
+    touch "$work/started"
     status=0
     # TOMLKit 0.6 leaks the strings and key lists it hands to Swift (LebJe/TOMLKit#26), so leak
     # detection would stop every scenario run on its first input; crashes, hangs and huge
-    # allocations are what this looks for.
-    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$binary" -max_total_time="$seconds" \
+    # allocations are what this looks for. Swift's own crash backtracer is off: ASan reports its
+    # reads of the crashed process as an overflow, hiding the trap's message.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$binary" -max_total_time="$seconds" \
         -timeout=10 -malloc_limit_mb=2048 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/" "${options[@]}" "${extra[@]}" \
         "$work/corpus" "$work/seeds" > "$log" 2>&1 || status=$?
 
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
     echo "== $name: ${runs:-?} executions, cov: $(figure cov "$log") ft: $(figure ft "$log") corp: $(figure corp "$log"), corpus $(ls "$work/corpus" | wc -l) files"
-    if [ "$status" -ne 0 ] || [ -n "$(ls "$work/artifacts")" ] || [ -z "$runs" ]; then
+    if [ "$status" -ne 0 ] || [ -n "$(find "$work/artifacts" -type f -newer "$work/started")" ] || [ -z "$runs" ]; then
         grep -E 'ERROR|SUMMARY|Fatal error|Assertion|precondition|INFO: Seed' "$log" | head -20 || true
         tail -5 "$log"
-        echo "== FOUND in $name: see $work/artifacts/ and $log; reproduce with $binary ARTIFACT"
+        echo "== FOUND in $name: see $work/artifacts/ and $log; reproduce with SWIFT_BACKTRACE=enable=no $binary ARTIFACT"
         found=1
     else
         echo "== $name: nothing found"
