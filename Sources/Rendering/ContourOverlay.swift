@@ -85,8 +85,10 @@ public struct ContourOverlay: Widget {
         }
     }
 
+    /// A line colour for a cell: near black on light cells, a pale green on dark ones. Neither is
+    /// near any path colour (white is one, so white contours read as a path).
     static func contrasting(_ background: TerminalColor) -> TerminalColor {
         guard let luminance = background.luminance else { return .default }
-        return luminance > 0.45 ? .rgb(20, 20, 20) : .rgb(235, 235, 235)
+        return luminance > 0.45 ? .rgb(20, 20, 20) : .rgb(190, 225, 170)
     }
 }

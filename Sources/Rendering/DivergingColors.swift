@@ -44,9 +44,12 @@ public struct DivergingColors: Sendable {
     /// The colour of position `t` in -1...1.
     public func color(at t: Double) -> TerminalColor { color(level: level(t)) }
 
-    /// The Hessian ramp: 16 levels a side around a dark grey.
+    /// The Hessian ramp: 16 levels a side around a dark grey. The stops sit on the xterm 256-colour
+    /// cube (components 0, 95, 135, 175, 215, 255), so the ramp stays in order when a 256-colour
+    /// terminal snaps it: dark to bright red, then orange to pale peach; dark to bright blue, then
+    /// sky to pale cyan.
     public static let hessian = DivergingColors(
-        levelsPerSide: 16, zero: .rgb(34, 34, 38),
-        negativeStops: [(38, 62, 128), (40, 104, 190), (70, 152, 230), (150, 205, 250), (214, 238, 255)],
-        positiveStops: [(122, 36, 40), (186, 52, 48), (232, 96, 64), (248, 160, 120), (255, 222, 196)])
+        levelsPerSide: 16, zero: .rgb(38, 38, 38),
+        negativeStops: [(0, 0, 95), (0, 0, 175), (0, 95, 255), (0, 175, 255), (135, 215, 255), (175, 255, 255)],
+        positiveStops: [(95, 0, 0), (175, 0, 0), (255, 0, 0), (255, 95, 0), (255, 175, 95), (255, 215, 175)])
 }

@@ -166,9 +166,9 @@ public struct MatrixPixelHeatmap: Widget {
             for range in outline.ranges(size: size) {
                 let x0 = geometry.pixel(ofEntry: range.lowerBound, origin: geometry.zoom.column)
                 // A block ends with the pixel that holds its last entry (pixels may hold the next block's too).
-                let x1 = geometry.pixel(ofEntry: range.upperBound - 1, origin: geometry.zoom.column) + 1
+                let x1 = geometry.pixel(afterEntriesEndingAt: range.upperBound, origin: geometry.zoom.column)
                 let y0 = geometry.pixel(ofEntry: range.lowerBound, origin: geometry.zoom.row)
-                let y1 = geometry.pixel(ofEntry: range.upperBound - 1, origin: geometry.zoom.row) + 1
+                let y1 = geometry.pixel(afterEntriesEndingAt: range.upperBound, origin: geometry.zoom.row)
                 guard x1 - x0 >= Self.smallestOutlinedPixels, x1 > 0, x0 < geometry.pixelWidth,
                       y1 > 0, y0 < geometry.pixelHeight else { continue }
                 let left = x0 * geometry.cellsPerPixelAcross

@@ -136,6 +136,13 @@ public struct MatrixGeometry: Sendable, Equatable {
         return offset >= 0 ? offset * pixelRun / entryRun : -((-offset * pixelRun + entryRun - 1) / entryRun)
     }
 
+    /// The pixel just past the end of entries that stop before entry `end` (exclusive) along one
+    /// axis: the first pixel holding nothing of them.
+    public func pixel(afterEntriesEndingAt end: Int, origin: Int) -> Int {
+        let offset = end - origin
+        return offset > 0 ? (offset * pixelRun + entryRun - 1) / entryRun : -((-offset * pixelRun) / entryRun)
+    }
+
     /// The zoom moved by a fraction of the shown window (positive: right and down).
     public func panned(byFractionAcross dx: Double, down dy: Double) -> MatrixZoom {
         let stepX = Int((Double(shownColumns) * dx).rounded()), stepY = Int((Double(shownRows) * dy).rounded())

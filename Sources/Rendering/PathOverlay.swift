@@ -38,6 +38,8 @@ public struct PathOverlay: Widget {
     public var minimumColor: TerminalColor
     /// Upper bound on dots drawn per path.
     public var dotBudgetPerPath: Int
+    /// Saddle points, marked `⋈` in the minima's colour.
+    public var saddles: [SIMD2<Double>] = []
 
     /// Creates an overlay.
     public init(
@@ -57,10 +59,10 @@ public struct PathOverlay: Widget {
     public func render(into canvas: inout Canvas) {
         let width = canvas.width, height = canvas.height
         guard width > 0, height > 0 else { return }
-        for minimum in minima {
-            if let cell = cellPosition(minimum, width: width, height: height) {
+        for (point, glyph) in minima.map({ ($0, minimumGlyph) }) + saddles.map({ ($0, Character("⋈")) }) {
+            if let cell = cellPosition(point, width: width, height: height) {
                 canvas.modify(x: cell.x, y: cell.y) {
-                    $0.glyph = minimumGlyph
+                    $0.glyph = glyph
                     $0.foreground = minimumColor
                     $0.attributes = .bold
                 }

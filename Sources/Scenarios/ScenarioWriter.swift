@@ -2,7 +2,7 @@ import OptimizerCore
 
 /// Writes a scenario back as TOML that `ScenarioLoader` reads to the same scenario: the problem as
 /// written (with the current start), the run settings, and every optimizer with its current
-/// hyperparameters (retuned learning rates included), partition and schedule.
+/// hyperparameters (retuned learning rates included), partition and schedule, and its claims.
 public enum ScenarioWriter {
     /// The scenario as TOML text.
     public static func toml(_ scenario: Scenario) -> String {
@@ -30,6 +30,23 @@ public enum ScenarioWriter {
         out += "precision = \(TOMLText.string(scenario.settings.precision == .float ? "float" : "double"))\n"
         for entry in scenario.optimizers {
             out += "\n[[optimizer]]\n" + optimizer(entry)
+        }
+        for claim in scenario.claims {
+            out += "\n[[claim]]\n" + self.claim(claim)
+        }
+        return out
+    }
+
+    /// One `[[claim]]` table's body, as the file gave it (the text only when it had one).
+    static func claim(_ claim: Claim) -> String {
+        var out = claim.text.map { "text = \(TOMLText.string($0))\n" } ?? ""
+        out += "optimizer = \(TOMLText.string(claim.optimizer))\n"
+        switch claim.test {
+        case .below(let x): out += "step = \(claim.step)\nbelow = \(TOMLText.number(x))\n"
+        case .above(let x): out += "step = \(claim.step)\nabove = \(TOMLText.number(x))\n"
+        case .beats(let other): out += "step = \(claim.step)\nbeats = \(TOMLText.string(other))\n"
+        case .diverges(let flag): out += "step = \(claim.step)\ndiverges = \(flag)\n"
+        case .reaches(let x, let within): out += "reaches = \(TOMLText.number(x))\nwithin = \(within)\n"
         }
         return out
     }

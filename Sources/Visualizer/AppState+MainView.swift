@@ -28,13 +28,16 @@ extension AppState {
 
     /// Whether pan and zoom keys act on the Hessian matrix rather than on the surface.
     var pansMatrix: Bool {
-        guard mainView == .hessian, case .quadratic = scenario.problem.kind else { return false }
-        return true
+        guard mainView == .hessian else { return false }
+        if case .quadratic = scenario.problem.kind { return true }
+        return networkTensorGeometry != nil
     }
 
     /// Where the main panel's Hessian is drawn now, for panning by a fraction of what is shown.
     var matrixGeometry: MatrixGeometry? {
-        guard pansMatrix, case .quadratic(let quadratic) = scenario.problem.kind else { return nil }
+        guard pansMatrix else { return nil }
+        if let geometry = networkTensorGeometry { return geometry }
+        guard case .quadratic(let quadratic) = scenario.problem.kind else { return nil }
         let rect = HessianPanel.matrixRect(in: layout.main)
         return HessianPanel.heatmap(quadratic, state: self, isMain: true).geometry(width: rect.width, height: rect.height)
     }

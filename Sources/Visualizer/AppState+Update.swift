@@ -110,6 +110,8 @@ extension AppState {
         case .character("c"):
             hessianScale = hessianScale.next
             notice = "Hessian colours: \(hessianScale.rawValue) · c for the next (symlog, linear, block)"
+        case .character("t"): stepHessianTensor(by: 1)
+        case .character("T"): stepHessianTensor(by: -1)
         case .character("f"): fadesOldIterates.toggle()
         case .character("H"):
             guard plane == nil else { break }

@@ -45,6 +45,9 @@ public struct AppState: Sendable {
     public internal(set) var matrixZoom: MatrixZoom = .fitted
     /// The network Hessian last taken (at load, then with `H`), or why it could not be (networks only).
     public internal(set) var networkHessian: Result<NetworkHessian, HessianUnavailable>?
+    /// The tensor whose diagonal block of the network Hessian is shown (`t` / `T`); nil shows the
+    /// tensor-block matrix.
+    public internal(set) var hessianTensor: Int?
     /// Whether a network Hessian has been asked for and not formed yet: forming one takes a
     /// moment, so the runner draws a frame saying so first and then calls `formPendingHessian()`.
     public internal(set) var hessianPending = false

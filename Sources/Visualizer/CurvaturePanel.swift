@@ -46,8 +46,8 @@ struct CurvaturePanel {
     /// axis labelled; returns the row below.
     private func drawStrips(_ curvature: PreconditionedCurvature, color: TerminalColor, x: Int, y: Int, width: Int,
                             into canvas: inout Canvas) -> Int {
-        let labelWidth = 7
-        let axis = (x: x + labelWidth, width: width - labelWidth - 1)
+        let labelWidth = 7, countWidth = 7
+        let axis = (x: x + labelWidth, width: width - labelWidth - countWidth)
         let positive = (curvature.eigenvalues + curvature.hessianEigenvalues).filter { $0 > 0 && $0.isFinite }
         var low = positive.min() ?? 1e-3, high = max(positive.max() ?? 1, curvature.threshold)
         low = min(low, curvature.threshold)
@@ -74,7 +74,8 @@ struct CurvaturePanel {
                 canvas[axis.x + c, y + offset] = Cell(Self.bars[level], foreground: rowColor)
             }
             if nonPositive > 0 {
-                canvas.write("\(nonPositive)≤0", x: x + labelWidth - 4, y: y + offset, style: Self.thresholdStyle)
+                canvas.write(" \(nonPositive) ≤ 0", x: axis.x + axis.width, y: y + offset, style: Self.thresholdStyle,
+                             maxWidth: countWidth)
             }
         }
         if let c = column(curvature.threshold) {

@@ -18,7 +18,7 @@ struct HessianPanel {
         case .quadratic(let quadratic):
             renderMatrix(quadratic, in: rect, into: &canvas)
         case .network:
-            NetworkHessianPanel(state: state).render(in: rect, into: &canvas)
+            NetworkHessianPanel(state: state, isMain: isMain).render(in: rect, into: &canvas)
         default:
             renderPoint(in: rect, into: &canvas)
         }
@@ -62,7 +62,7 @@ struct HessianPanel {
     }
 
     /// What one pixel is, which entries are shown, and where the symmetric log turns linear.
-    private func resolution(_ geometry: MatrixGeometry, scale: SignedScale) -> String {
+    func resolution(_ geometry: MatrixGeometry, scale: SignedScale) -> String {
         let pixel: String
         let e = geometry.entryRun, p = geometry.pixelRun
         if p == 1 && e > 1 {

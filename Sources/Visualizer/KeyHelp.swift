@@ -48,14 +48,21 @@ public enum KeyHelp {
 
     /// Keys that apply to a network scenario instead of the surface keys.
     static let networkSection: (title: String, keys: [(String, String)]) = ("Network", [
-        ("H", "the Hessian at the selected weights, Adam-mini's blocks outlined"),
+        ("H", "retake the Hessian at the selected weights and the current step"),
+        ("t  T", "Hessian: next / previous tensor's block of H, Adam-mini's outlined"),
+        ("", "after the last tensor: the tensor-block matrix, RMS of H per pair"),
+        ("z  x  h j k l  0", "zoom, pan, fit that block when the Hessian is the main view"),
     ])
 
     /// The help text for a session: the scenario's claims with their verdicts so far, then one
     /// key per line, with its rewind window.
     public static func text(for state: AppState) -> String {
         // The overlay is at most 96 columns wide with a border and a column of padding each side.
-        let width = max(20, min(92, state.width - 6))
+        text(for: state, width: max(20, min(92, state.width - 6)))
+    }
+
+    /// The help text for a session wrapped to `width` columns.
+    static func text(for state: AppState, width: Int) -> String {
         let keys = text(trainsNetwork: state.plane == nil, window: state.timeline.window,
                         interval: state.timeline.checkpointInterval, width: width)
         let claims = claimLines(state.timeline.claims.verdicts, width: width)

@@ -4,8 +4,12 @@ import Objectives
 import OptimizerCore
 import Scenarios
 
-/// The full Hessian of a network's training loss at one racer's current weights, with Adam-mini's
-/// official partition and the share of the Hessian inside it (as `descent hessian` measures it).
+/// The Hessian of a network's training loss at one racer's weights, as the screen shows it: the
+/// RMS of every tensor-pair block, every tensor's diagonal block entry by entry with Adam-mini's
+/// official blocks, and the share of H inside those blocks (as `descent hessian` measures it).
+///
+/// H itself (n^2 numbers, 34 MB at n = 2052) is dropped once these are worked out: what is kept is
+/// T^2 block norms and the diagonal blocks, a small part of H for a network of several tensors.
 public struct NetworkHessian: Sendable {
     /// Largest network whose Hessian the screen forms (2n gradient evaluations, n^2 numbers).
     public static let maximumParameters = 3000
@@ -26,11 +30,13 @@ public struct NetworkHessian: Sendable {
     public let size: Int
     /// Adam-mini's official blocks over the parameters, in order.
     public let blockSizes: [Int]
-    /// H's entries as drawn, row-major: sign(h) log(1 + |h| / s), s the median nonzero
-    /// magnitude. A network's Hessian spans many decades, and a linear scale would show only its
-    /// few largest entries. Only these are kept (H itself is n^2 numbers too: 34 MB at n = 2052).
-    public let displayValues: [Double]
-    /// Share of ||H||_F^2 inside those blocks.
+    /// The tensors in layout order.
+    public let tensors: [HessianTensor]
+    /// RMS of H over each pair of tensors' block, row-major `tensors.count` x `tensors.count`.
+    public let tensorBlockRMS: [Double]
+    /// Each tensor's diagonal block of H, row-major `count` x `count`.
+    public let diagonalBlocks: [[Double]]
+    /// Share of ||H||_F^2 inside Adam-mini's blocks.
     public let shareInBlocks: Double
     /// The same share for randomly placed blocks of the same sizes.
     public let shareInRandomBlocks: Double
@@ -44,10 +50,11 @@ public struct NetworkHessian: Sendable {
         let trainer = race.trainer(index)
         let examples = min(trainer.task.count(.training), maximumExamples)
         var networks: [any NeuralNetwork<Double>] = []
-        let blocks: [Int]
+        let partition = race.problem.defaultPartition
+        let map: BlockMap
         do {
             for _ in 0..<workers { networks.append(try race.problem.model.makeNetwork(Double.self, maximumBatch: examples)) }
-            blocks = try race.problem.defaultPartition.blockMap(for: layout).blockSizes
+            map = try partition.blockMap(for: layout)
         } catch {
             return .failure(HessianUnavailable(reason: "\(error)"))
         }
@@ -57,34 +64,67 @@ public struct NetworkHessian: Sendable {
             return .failure(HessianUnavailable(reason: "\(race.racers[index].label) has diverged; its weights are not finite"))
         }
         let matrix = HessianAnalysis.hessian(networks: networks, parameters: parameters, batch: batch)
+        let tensors = describe(layout, map: map, partition: partition)
+        let blocks = map.blockSizes
         return .success(NetworkHessian(
             step: race.step, racer: index, label: race.racers[index].label, size: matrix.rows,
-            blockSizes: blocks, displayValues: signedLog(matrix.elements),
+            blockSizes: blocks, tensors: tensors,
+            tensorBlockRMS: blockRMS(matrix, tensors: tensors),
+            diagonalBlocks: tensors.map { diagonalBlock(matrix, of: $0) },
             shareInBlocks: HessianAnalysis.shareInBlocks(matrix, sizes: blocks),
             shareInRandomBlocks: HessianAnalysis.shareInRandomBlocks(matrix, sizes: blocks, draws: randomDraws, seed: seed)))
     }
 }
 
 extension NetworkHessian {
-    /// Samples at most this many entries to find the median magnitude.
-    static let medianSample = 1 << 16
+    /// The layout's tensors with labels and the blocks `map` cuts each into.
+    static func describe(_ layout: ParameterLayout, map: BlockMap, partition: PartitionStrategy) -> [HessianTensor] {
+        let labels = TensorLabels.labels(layout.tensors.map(\.name))
+        var sizes = [[Int]](repeating: [], count: layout.tensors.count)
+        for run in map.runs where run.tensorIndex < sizes.count {
+            sizes[run.tensorIndex] += Array(repeating: run.blockSize, count: run.blockCount)
+        }
+        return layout.tensors.enumerated().map { index, tensor in
+            let rule: AdamMiniRule
+            if case .official(let rules) = partition {
+                rule = rules.rule(for: tensor.name)
+            } else {
+                rule = sizes[index].count == 1 ? .wholeTensor : sizes[index].count == tensor.count ? .perCoordinate : .perRow
+            }
+            return HessianTensor(name: tensor.name, label: labels[index], shape: tensor.shape, offset: tensor.offset,
+                                 count: tensor.count, rule: rule, blockSizes: sizes[index])
+        }
+    }
 
-    static func signedLog(_ values: [Double]) -> [Double] {
-        // A strided sample: sorting all n^2 magnitudes would briefly need several copies of H.
-        let stride = max(1, values.count / medianSample)
-        var magnitudes: [Double] = []
-        magnitudes.reserveCapacity(min(values.count, medianSample + 1))
-        for index in Swift.stride(from: 0, to: values.count, by: stride) where values[index].isFinite && values[index] != 0 {
-            magnitudes.append(Swift.abs(values[index]))
+    /// sqrt(mean of H_ij^2) over i in tensor a, j in tensor b, for every pair, row-major.
+    static func blockRMS(_ matrix: Matrix, tensors: [HessianTensor]) -> [Double] {
+        let t = tensors.count
+        var result = [Double](repeating: 0, count: t * t)
+        for (a, rows) in tensors.enumerated() {
+            for (b, columns) in tensors.enumerated() {
+                var sum = 0.0
+                for i in rows.offset..<(rows.offset + rows.count) {
+                    let base = i * matrix.columns
+                    for j in columns.offset..<(columns.offset + columns.count) {
+                        let h = matrix.elements[base + j]
+                        sum += h * h
+                    }
+                }
+                result[a * t + b] = (sum / Double(max(1, rows.count * columns.count))).squareRoot()
+            }
         }
-        guard !magnitudes.isEmpty else { return values }
-        magnitudes.sort()
-        let scale = magnitudes[magnitudes.count / 2]
-        return values.map { v in
-            guard v.isFinite else { return v }
-            let m = Foundation.log(1 + Swift.abs(v) / scale)
-            return v < 0 ? -m : m
+        return result
+    }
+
+    /// The `count` x `count` diagonal block of H for one tensor, row-major.
+    static func diagonalBlock(_ matrix: Matrix, of tensor: HessianTensor) -> [Double] {
+        var block: [Double] = []
+        block.reserveCapacity(tensor.count * tensor.count)
+        for i in tensor.offset..<(tensor.offset + tensor.count) {
+            let base = i * matrix.columns + tensor.offset
+            block.append(contentsOf: matrix.elements[base..<(base + tensor.count)])
         }
+        return block
     }
 }
 

@@ -34,7 +34,8 @@ public final class ScreenRenderer: @unchecked Sendable {
             break
         case .help:
             let main = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
-            canvas.render(Overlay(title: "descent · keys · esc closes", text: helpText(state), maxWidth: 96,
+            let help = helpText(state)
+            canvas.render(Overlay(title: "descent · keys · esc closes", text: help.text, maxWidth: help.width,
                                   borderStyle: PanelStyle.title), in: main)
         case .picker(let picker):
             PickerPanel(picker: picker).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height - 1), into: &canvas)
@@ -58,18 +59,42 @@ public final class ScreenRenderer: @unchecked Sendable {
     }
 
     /// The keys, with the scenario's description (what to look for) above them when the screen
-    /// has room for both: the picker is the only other place that shows it.
-    private func helpText(_ state: AppState) -> String {
-        let keys = KeyHelp.text(for: state)
-        let description = state.scenario.description
-        guard !description.isEmpty else { return keys }
-        // Lines once wrapped inside the overlay (at most 92 columns of text), with some slack.
+    /// has room for both (the picker is the only other place that shows it); in two columns when
+    /// one does not fit the height and the screen is wide enough. Gives the text and the box width.
+    private func helpText(_ state: AppState) -> (text: String, width: Int) {
         let room = max(1, min(92, state.width - 6))
-        func lines(_ text: String) -> Int {
-            text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + 1 + TextMetrics.width(String($1)) / room }
+        func lines(_ text: String, _ width: Int) -> Int {
+            text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + 1 + TextMetrics.width(String($1)) / width }
         }
+        let height = state.height - 3
+        var keys = KeyHelp.text(for: state)
+        var width = 96
+        if lines(keys, room) > height, state.width >= 2 * 52 + 8 {
+            let column = min(70, (state.width - 9) / 2)
+            keys = Self.twoColumns(KeyHelp.text(for: state, width: column), width: column)
+            width = 2 * column + 7
+        }
+        let description = state.scenario.description
+        guard !description.isEmpty else { return (keys, width) }
+        let textWidth = width - 4
         let about = "\(state.scenario.name)\n\(description)\n\n"
-        return lines(about) + lines(keys) + 1 <= state.height - 3 ? about + keys : keys
+        return (lines(about, textWidth) + lines(keys, textWidth) + 1 <= height ? about + keys : keys, width)
+    }
+
+    /// Text set in two columns side by side, split at the blank line nearest the middle.
+    static func twoColumns(_ text: String, width: Int) -> String {
+        // Lines still wider than a column (the closing paragraph, a long claim) wrap inside it.
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            TextMetrics.width(String(line)) <= width ? [String(line)] : TextBlock.wrap(String(line), width: width)
+        }
+        let breaks = rows.indices.filter { rows[$0].isEmpty }
+        let split = breaks.min { abs($0 - rows.count / 2) < abs($1 - rows.count / 2) } ?? rows.count / 2
+        let left = Array(rows[..<split]), right = Array(rows[(split + 1 < rows.count ? split + 1 : split)...])
+        return (0..<max(left.count, right.count)).map { index in
+            let a = index < left.count ? left[index] : ""
+            let b = index < right.count ? right[index] : ""
+            return a + String(repeating: " ", count: max(0, width - TextMetrics.width(a))) + "   " + b
+        }.joined(separator: "\n")
     }
 
     private func renderTooSmall(_ state: AppState, into canvas: inout Canvas) {

@@ -14,6 +14,8 @@ public final class SurfaceLayerCache: @unchecked Sendable {
 
     private var key: Key?
     private var layer = Canvas(width: 0, height: 0)
+    /// The colour scale of the layer last computed (what the panel's colour bar labels).
+    public private(set) var scale: ColorScale?
     /// How many times the layer was computed (for tests and the benchmark).
     public private(set) var recomputations = 0
 
@@ -24,16 +26,18 @@ public final class SurfaceLayerCache: @unchecked Sendable {
     public func layer(plane: SurfacePlane, viewport: Viewport, width: Int, height: Int, mode: ColorMode) -> Canvas {
         let wanted = Key(viewport: viewport, width: width, height: height, mode: mode)
         if wanted == key { return layer }
-        layer = Self.compute(plane: plane, viewport: viewport, width: width, height: height, mode: mode)
+        (layer, scale) = Self.compute(plane: plane, viewport: viewport, width: width, height: height, mode: mode)
         key = wanted
         recomputations += 1
         return layer
     }
 
-    /// Samples the surface at two pixels per cell, colours it and draws contour lines.
-    public static func compute(plane: SurfacePlane, viewport: Viewport, width: Int, height: Int, mode: ColorMode) -> Canvas {
+    /// Samples the surface at two pixels per cell, colours it and draws contour lines; also gives
+    /// the colour scale used.
+    public static func compute(plane: SurfacePlane, viewport: Viewport, width: Int, height: Int,
+                               mode: ColorMode) -> (layer: Canvas, scale: ColorScale?) {
         var canvas = Canvas(width: max(0, width), height: max(0, height))
-        guard width > 0, height > 0 else { return canvas }
+        guard width > 0, height > 0 else { return (canvas, nil) }
         let size = HeatmapWidget.pixelSize(for: canvas.bounds)
         let grid = ScalarGrid.sampling(viewport, columns: size.columns, rows: size.rows) { plane.value($0, $1) }
         let scale = ColorScale.fitting(grid.values, kind: plane.prefersLogColour ? .log : .linear)
@@ -41,6 +45,6 @@ public final class SurfaceLayerCache: @unchecked Sendable {
         if mode != .none {
             canvas.render(ContourOverlay(grid: grid, scale: scale, levels: 7, attributes: [.dim]), in: canvas.bounds)
         }
-        return canvas
+        return (canvas, scale)
     }
 }

@@ -16,6 +16,17 @@ struct SurfacePanel {
                                 height: inner.height, mode: state.colorMode)
         canvas.blit(layer, at: Position(x: inner.x, y: inner.y))
         canvas.render(paths(dotWidth: inner.width * 2, dotHeight: inner.height * 4), in: inner)
+        drawColorBar(in: rect, into: &canvas)
+    }
+
+    /// The heatmap's colour bar with value ticks, in the bottom border so it hides nothing.
+    private func drawColorBar(in rect: Rect, into canvas: inout Canvas) {
+        guard let scale = cache.scale, rect.width >= 40 else { return }
+        let name = "f" + (scale.kind == .log ? " (log)" : "") + " "
+        let width = min(56, rect.width - 6 - TextMetrics.width(name))
+        let start = rect.maxX - 2 - width
+        canvas.write(name, x: start - TextMetrics.width(name), y: rect.maxY - 1, style: PanelStyle.muted)
+        canvas.render(ColorBarStrip(scale: scale, mode: state.colorMode), in: Rect(x: start, y: rect.maxY - 1, width: width, height: 1))
     }
 
     private var title: String {
@@ -49,8 +60,10 @@ struct SurfacePanel {
             (visibleIndex(a) == state.selected ? 1 : 0) < (visibleIndex(b) == state.selected ? 1 : 0)
         }
         let minimumColor: TerminalColor = state.colorMode == .none ? .default : .rgb(255, 255, 255)
-        return PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: plane.minima,
-                           minimumColor: minimumColor, dotBudgetPerPath: dotWidth * dotHeight)
+        var overlay = PathOverlay(viewport: viewport, paths: faded + order.map { vivid[$0] }, minima: plane.minima,
+                                  minimumColor: minimumColor, dotBudgetPerPath: dotWidth * dotHeight)
+        overlay.saddles = plane.saddles
+        return overlay
     }
 
     /// The optimizer index of the k-th visible path.

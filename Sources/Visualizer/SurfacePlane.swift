@@ -21,6 +21,8 @@ public struct SurfacePlane: Sendable {
     public let defaultViewport: Viewport
     /// Known minima in plane coordinates (for a projection, the projected minimum).
     public let minima: [SIMD2<Double>]
+    /// Saddle points inside the default view (2-D surfaces; a quadratic's slice has none).
+    public private(set) var saddles: [SIMD2<Double>] = []
     /// Whether colour should follow log(f - fmin).
     public let prefersLogColour: Bool
 
@@ -48,6 +50,7 @@ public struct SurfacePlane: Sendable {
             defaultViewport = Viewport(x: box.x, y: box.y)
             minima = planar.minima.filter { $0.count == 2 }.map { SIMD2($0[0], $0[1]) }
             prefersLogColour = planar.prefersLogColour
+            saddles = SaddlePoints.find(in: planar, box: box)
         }
     }
 

@@ -37,6 +37,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("hessian-scale"), parsing: .unconditional, help: "Hessian colours: \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default symlog).")
     var hessianScale: String?
 
+    @Option(name: .customLong("hessian-tensor"), parsing: .unconditional, help: "A network's Hessian panel shows this tensor's diagonal block: its label, name or 1-based position (default: the tensor-block matrix).")
+    var hessianTensor: String?
+
     @Flag(help: "Write the screen as an SVG image.")
     var svg = false
 
@@ -90,6 +93,11 @@ struct RenderCommand: ParsableCommand {
         }
         if let view, let chosen = PanelView(rawValue: view), !state.show(chosen) {
             throw fail("\(file): --view \(view) is not a view of this problem; it has \(state.mainViews.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let hessianTensor, !state.showHessianTensor(hessianTensor) {
+            let labels = state.hessianTensorLabels
+            let valid = labels.isEmpty ? "this problem is not a network" : "give 1 to \(labels.count) or one of \(labels.joined(separator: ", "))"
+            throw fail("\(file): --hessian-tensor \(hessianTensor) is not a tensor; \(valid)")
         }
         if let hessianScale, let scale = SignedScaleKind(rawValue: hessianScale) { state.setHessianScale(scale) }
         let renderer = ScreenRenderer()

@@ -79,11 +79,17 @@ final class TUIEndToEndTests: XCTestCase {
         let statusFile = folder.appendingPathComponent("status").path
         try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
                  "env TERM=xterm-256color LANG=C.UTF-8 '\(binary)' '\(scenario)'; echo $? > '\(statusFile)'; sleep 60"])
-        try waitFor { $0.contains("step 0 ") && $0.contains("Hessian 27x27 at adamw · step 0") }
+        try waitFor { $0.contains("step 0 ") && $0.contains("Hessian taken at adamw · step 0") && $0.contains("3 mlp.1.bias") }
         for _ in 0..<4 { try run(["send-keys", "n"]) }
         try waitFor { $0.contains("step 4 ") && $0.contains("val acc") }
         try run(["send-keys", "Tab", "H"])
-        try waitFor { $0.contains("Hessian 27x27 at adam-mini · step 4") && $0.contains("inside Adam-mini's blocks") }
+        try waitFor { $0.contains("Hessian taken at adam-mini · step 4") && $0.contains("inside Adam-mini's blocks") }
+        try run(["send-keys", "t", "t", "t"])
+        try waitFor { $0.contains("tensor 3/4 mlp.1 [3x4]") && $0.contains("one per row, 3 of 4 entries") }
+        try run(["send-keys", "t"])
+        try waitFor { $0.contains("tensor 4/4 mlp.1.bias") }
+        try run(["send-keys", "t"])
+        try waitFor { $0.contains("RMS of H") && $0.contains("tensor-block matrix") }
         try run(["send-keys", "b"])
         try waitFor { $0.contains("step 3 ") }
         try run(["send-keys", "q"])

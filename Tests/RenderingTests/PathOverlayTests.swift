@@ -47,8 +47,9 @@ final class PathOverlayTests: XCTestCase {
         let start = Date()
         let text = rendered(PathOverlay(viewport: unit, paths: [.init(points: points, color: .red, marker: "●")]), width: 4, height: 2)
         XCTAssertLessThan(Date().timeIntervalSince(start), 1)
-        // The huge horizontal segment crosses the panel on dot row 4.
-        XCTAssertEqual(text, "\n⠉⠉⠉⠉")
+        // The huge horizontal segment crosses the panel on dot row 4; the current point (6, 6)
+        // is beyond the top-right corner, so an arrow there points at it.
+        XCTAssertEqual(text, "   ↗\n⠉⠉⠉⠉")
     }
 
     func testDotBudgetCapsWork() {

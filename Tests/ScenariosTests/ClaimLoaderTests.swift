@@ -133,3 +133,43 @@ final class ClaimLoaderTests: XCTestCase {
         }
     }
 }
+
+/// Writing a scenario keeps its claims, so `w` in the visualizer writes a file that still checks.
+final class ClaimWriterTests: XCTestCase {
+    func testClaimsSurviveWritingAndReading() throws {
+        let text = """
+        [problem]
+        type = "rosenbrock"
+
+        [run]
+        steps = 200
+
+        [[optimizer]]
+        type = "adam"
+        lr = 0.05
+
+        [[optimizer]]
+        type = "gd"
+        lr = 0.001
+
+        [[claim]]
+        text = "Adam wins"
+        optimizer = "adam"
+        step = 150
+        beats = "gd"
+
+        [[claim]]
+        optimizer = "gd"
+        reaches = 1e-6
+        within = 100
+
+        [[claim]]
+        optimizer = "gd"
+        diverges = false
+        """
+        let scenario = try ScenarioLoader.parse(text: text, file: "a.toml")
+        let again = try ScenarioLoader.parse(text: ScenarioWriter.toml(scenario), file: "b.toml")
+        XCTAssertEqual(again.claims, scenario.claims)
+        XCTAssertEqual(again.claims.count, 3)
+    }
+}
