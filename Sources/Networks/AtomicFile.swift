@@ -8,12 +8,15 @@ import Synchronization
 /// (`OutputFile`, the visualizer's exports) shares one implementation. Without `overwrite`, the
 /// final step is `link(2)`, which fails if the name was taken in the meantime, instead of a check
 /// followed by `rename(2)`, which would silently replace a file created between the two. Any
-/// failure, and a writer dropped before `commit()`, removes the temporary file.
+/// failure, and a writer dropped before `commit()`, removes the temporary file. A device or pipe
+/// (`/dev/null`, `/dev/stdout`, `/dev/full`, a FIFO) is written in place instead: moving a file
+/// onto it would replace the device itself.
 public final class AtomicFile {
     /// The destination.
     public let path: String
     private let overwrite: Bool
-    private let temporaryPath: String
+    /// Nil for a device or pipe written in place.
+    private let temporaryPath: String?
     private var descriptor: Int32
     private var finished = false
     private static let counter = Atomic<Int>(0)
@@ -21,6 +24,10 @@ public final class AtomicFile {
     /// Checks, without creating anything, that `path` can be written: not a directory, absent
     /// unless `overwrite`, in a folder that exists and is writable.
     public static func checkDestination(_ path: String, overwrite: Bool) throws(FileWriteError) {
+        if isDeviceOrPipe(path) {
+            guard access(path, W_OK) == 0 else { throw .cannotCreate(path, reason: systemReason()) }
+            return
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw .isDirectory(path) }
@@ -38,9 +45,16 @@ public final class AtomicFile {
         try Self.checkDestination(path, overwrite: overwrite)
         self.path = path
         self.overwrite = overwrite
+        if Self.isDeviceOrPipe(path) {
+            temporaryPath = nil
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .cannotCreate(path, reason: Self.systemReason()) }
+            return
+        }
         let base = (path as NSString).lastPathComponent
         let serial = Self.counter.add(1, ordering: .relaxed).newValue
-        temporaryPath = Self.folder(of: path) + "/.\(base).\(getpid()).\(serial).tmp"
+        let temporaryPath = Self.folder(of: path) + "/.\(base).\(getpid()).\(serial).tmp"
+        self.temporaryPath = temporaryPath
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotCreate(path, reason: Self.systemReason()) }
     }
@@ -85,6 +99,10 @@ public final class AtomicFile {
         }
         close(descriptor)
         descriptor = -1
+        guard let temporaryPath else {
+            finished = true
+            return
+        }
         defer { finished = true; unlink(temporaryPath) }
         if overwrite {
             guard rename(temporaryPath, path) == 0 else { throw .cannotCreate(path, reason: Self.systemReason()) }
@@ -109,7 +127,15 @@ public final class AtomicFile {
         finished = true
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
+    }
+
+    /// Whether `path` is an existing character device or named pipe.
+    private static func isDeviceOrPipe(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let kind = info.st_mode & S_IFMT
+        return kind == S_IFCHR || kind == S_IFIFO
     }
 
     private static func folder(of path: String) -> String {

@@ -24,6 +24,9 @@ public struct ModelConfig: Sendable, Equatable {
         "num_attention_heads", "n_head", "num_key_value_heads", "head_dim", "n_positions",
         "max_position_embeddings", "type_vocab_size",
     ]
+    /// Integer keys that divide others (heads, head width): 0 would be a division by zero, in
+    /// descent and in transformers alike.
+    static let positiveIntegerKeys: Set = ["num_attention_heads", "n_head", "num_key_value_heads", "head_dim"]
     /// Boolean keys descent reads.
     static let flagKeys = ["tie_word_embeddings", "attention_bias", "mlp_bias", "add_cross_attention", "is_decoder"]
     /// Largest integer setting accepted: far above any real model's, small enough that shape
@@ -58,6 +61,9 @@ public struct ModelConfig: Sendable, Equatable {
             guard let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue >= 0,
                   number.doubleValue <= Double(Self.maximumInteger), number.doubleValue == number.doubleValue.rounded() else {
                 throw fail("key \(key) is \(Self.describe(value)); expected a whole number from 0 to \(Self.maximumInteger)")
+            }
+            guard number.intValue > 0 || !Self.positiveIntegerKeys.contains(key) else {
+                throw fail("key \(key) is 0; a head count or head width must be a whole number of at least 1 (up to \(Self.maximumInteger))")
             }
             integers[key] = number.intValue
         }

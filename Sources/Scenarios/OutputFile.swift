@@ -17,7 +17,8 @@ public final class OutputFile {
 
     private var buffer: [UInt8] = []
     private let file: AtomicFile?
-    /// The first failed write to the file, reported by `finish()` (writes stay cheap and silent).
+    /// The first failed write, to the file or to standard output (a full disk behind a
+    /// redirection), reported by `finish()` (writes stay cheap and silent).
     private var failure: FileWriteError?
 
     /// Opens the destination; a file is created beside its final path and moved there on `finish`.
@@ -45,8 +46,8 @@ public final class OutputFile {
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
         if let file {
-            guard failure == nil else { return }
             do { try file.write(buffer) } catch { failure = error }
             return
         }
@@ -58,7 +59,10 @@ public final class OutputFile {
                 // The reader has gone (`descent run ... | head`): nothing more can be delivered,
                 // so stop the whole run quietly rather than compute output nobody reads.
                 if written < 0 && errno == EPIPE { Foundation.exit(0) }
-                if written <= 0 { break }
+                if written <= 0 {
+                    failure = .cannotCreate("standard output", reason: String(cString: strerror(written < 0 ? errno : EIO)))
+                    break
+                }
                 offset += written
             }
         }
@@ -68,8 +72,7 @@ public final class OutputFile {
     /// the destination as it was and no temporary file behind).
     public func finish() throws(OutputFileError) {
         flush()
-        guard let file else { return }
         if let failure { throw failure }
-        try file.commit()
+        try file?.commit()
     }
 }

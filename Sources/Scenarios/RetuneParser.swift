@@ -70,8 +70,14 @@ public enum RetuneParser {
         guard !text.isEmpty else {
             throw ScenarioError(file: source, keyPath: key, message: "\(key)= has no value; write e.g. \(key)=0.01")
         }
-        // TOML's own value syntax, as in a scenario file (numbers, true/false, [a, b]).
-        guard text.count <= 200, !text.contains("\n"), let table = try? TOMLTable(string: "v = \(text)"),
+        // TOML's own value syntax, as in a scenario file (numbers, true/false, [a, b]), with the
+        // checks the scenario loader makes first: toml++ asserts (debug: abort; release:
+        // undefined behaviour) that a list element never starts with '}', as in `betas=[}`.
+        let document = "v = \(text)"
+        let shape = TOMLPrecheck(document)
+        guard text.count <= 200, !text.contains("\n"), !text.contains("\u{0}"), shape.braceInListLine == nil,
+              shape.malformedHeaderLine == nil, shape.deepest <= ScenarioLoader.maximumNesting,
+              let table = try? TOMLTable(string: document),
               case .table(let entries) = ConfigValue.from(table), let value = entries.first?.value else {
             throw ScenarioError(file: source, keyPath: key, message: "\(key)=\(text) is not a number, true/false or a [a,b] pair")
         }

@@ -1,3 +1,4 @@
+// libFuzzer: -max_len=4096
 import Objectives
 
 /// libFuzzer entry point: any bytes, read as a formula, end in a surface whose canonical text

@@ -1,3 +1,4 @@
+// libFuzzer: -max_len=8192
 import Scenarios
 
 /// libFuzzer entry point: any bytes, read as a names file, end in an inventory of bounded

@@ -1,3 +1,4 @@
+// libFuzzer: -max_len=8192
 import Foundation
 import OptimizerCore
 import Scenarios

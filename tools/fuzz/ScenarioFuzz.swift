@@ -1,8 +1,10 @@
+// libFuzzer: -max_len=65536
 import Objectives
 import Scenarios
 
 /// libFuzzer entry point: any bytes, read as a scenario file, end in a scenario that keeps the
-/// documented limits or in an error naming the file; anything else traps and is reported.
+/// documented limits (claims included: about its optimizers, within its run) or in an error
+/// naming the file; anything else traps and is reported.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -17,6 +19,13 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(!scenario.optimizers.isEmpty, "no optimizers")
         precondition(Set(scenario.optimizers.map(\.label)).count == scenario.optimizers.count, "duplicate labels")
         if let view = problem.view { precondition(view.width.isFinite && view.width > 0, "bad view") }
+        let labels = Set(scenario.optimizers.map(\.label))
+        for claim in scenario.claims {
+            precondition(labels.contains(claim.optimizer), "a claim about \(claim.optimizer), not an optimizer of the file")
+            precondition((0...scenario.settings.steps).contains(claim.step), "a claim at step \(claim.step) outside the run")
+            if case .beats(let other) = claim.test { precondition(labels.contains(other) && other != claim.optimizer, "beats \(other)") }
+            precondition(!claim.statement.isEmpty, "a claim without a statement")
+        }
     } catch {
         precondition(error.file == "fuzz.toml" && !error.message.isEmpty, "error without a file or message")
     }
