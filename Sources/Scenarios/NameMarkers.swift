@@ -13,7 +13,9 @@ enum NameMarkers {
     /// followed by one unless it is a stem, and (for `output`) not inside a numbered layer,
     /// where it names a sub-module rather than the model's output head.
     static func wordMatch(_ marker: String, in name: String) -> Bool {
-        if anywhere.contains(marker) { return name.contains(marker) }
+        // Most markers are absent: a byte search says so far faster than Foundation's.
+        guard AdamMiniNameRules.occurs(marker, in: name) else { return false }
+        if anywhere.contains(marker) { return true }
         var searchStart = name.startIndex
         while let range = name.range(of: marker, range: searchStart..<name.endIndex) {
             defer { searchStart = name.index(after: range.lowerBound) }
