@@ -9,7 +9,9 @@ final class TUIEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         tmux = Executable.find("tmux")
         guard tmux != nil else { throw XCTSkip("tmux is not installed; the end-to-end test needs it to drive a real terminal") }
-        socket = "descent-e2e-\(ProcessInfo.processInfo.processIdentifier)"
+        // One socket per test: the previous test's server may still be exiting on a shared one,
+        // and a new session there fails with "server exited unexpectedly".
+        socket = "descent-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     }
 
     override func tearDown() {
