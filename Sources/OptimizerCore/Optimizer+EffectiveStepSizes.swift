@@ -16,6 +16,9 @@ extension Optimizer {
     /// Methods with fixed rates (GD, SGD, momentum, Nesterov, block-GD) report their rate at step 0
     /// too: the one they hold, which the first update will use unless a schedule changes it.
     public func effectiveStepSizes() -> StepSizeReport? {
-        stepCount == 0 && kind.adaptsStepSizes ? nil : stepSizes()
+        hasEffectiveStepSizes ? stepSizes() : nil
     }
+
+    /// Whether `effectiveStepSizes()` has an answer: false only before an adaptive method's first update.
+    public var hasEffectiveStepSizes: Bool { !(stepCount == 0 && kind.adaptsStepSizes) }
 }

@@ -37,7 +37,8 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = racer.lastFinitePoint
         stepSizes = racer.optimizer.stepSizes()
-        effectiveStepSizes = racer.optimizer.effectiveStepSizes()
+        // The same report, not a second one: a snapshot is taken many times a frame.
+        effectiveStepSizes = racer.optimizer.hasEffectiveStepSizes ? stepSizes : nil
         stateElementCount = racer.optimizer.stateElementCount
         stateBytes = racer.optimizer.stateBytes
     }
@@ -51,7 +52,7 @@ public struct RacerSnapshot: Sendable {
         divergedAt = racer.divergedAt
         point = []
         stepSizes = racer.stepSizes
-        effectiveStepSizes = racer.state.optimizer.effectiveStepSizes()
+        effectiveStepSizes = racer.state.optimizer.hasEffectiveStepSizes ? stepSizes : nil
         stateElementCount = racer.state.optimizer.stateElementCount
         stateBytes = racer.state.optimizer.stateBytes
         validation = racer.validation

@@ -44,8 +44,7 @@ struct RecordCommand: ParsableCommand {
             help: "Speed of the race, one of the visualizer's speeds: \(RecordCommand.speedList) (default: \(Int(SpeedSetting.stepsPerSecond[SpeedSetting.defaultIndex]))).")
     var stepsPerSecond: Int?
 
-    @Option(parsing: .unconditional, help: "The main panel's view: \(PanelView.allCases.map(\.rawValue).joined(separator: ", ")) (default: the problem's first).")
-    var view: String?
+    @OptionGroup var view: ViewOption
 
     /// The longest recording, in seconds of playback.
     static let longestRecording = 3600.0
@@ -53,9 +52,6 @@ struct RecordCommand: ParsableCommand {
     private static var speedList: String { SpeedSetting.stepsPerSecond.map { String(Int($0)) }.joined(separator: ", ") }
 
     func validate() throws {
-        if let view, PanelView(rawValue: view) == nil {
-            throw ValidationError("--view \(view) is not a view; give one of \(PanelView.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let steps, !(0...RunSettings.maximumSteps).contains(steps) {
             throw ValidationError("--steps \(steps) is out of range; give 0 to \(RunSettings.maximumSteps)")
         }
@@ -97,9 +93,7 @@ struct RecordCommand: ParsableCommand {
         } catch {
             throw fail("\(file): \(error)")
         }
-        if let view, let chosen = PanelView(rawValue: view), !state.show(chosen) {
-            throw fail("\(file): --view \(view) is not a view of this problem; it has \(state.mainViews.map(\.rawValue).joined(separator: ", "))")
-        }
+        try view.apply(to: &state, file: file)
         let header = AsciicastWriter.Header(width: width, height: height, title: scenario.name,
                                             term: mode == .direct ? "xterm-direct" : "xterm-256color",
                                             shell: AsciicastWriter.environment(term: "").shell)

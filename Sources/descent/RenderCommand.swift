@@ -31,8 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Colour the output with ANSI escape sequences.")
     var ansi = false
 
-    @Option(parsing: .unconditional, help: "The main panel's view: \(PanelView.allCases.map(\.rawValue).joined(separator: ", ")) (default: the problem's first).")
-    var view: String?
+    @OptionGroup var view: ViewOption
 
     @Option(name: .customLong("hessian-scale"), parsing: .unconditional, help: "Hessian colours: \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", ")) (default symlog).")
     var hessianScale: String?
@@ -50,9 +49,6 @@ struct RenderCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let view, PanelView(rawValue: view) == nil {
-            throw ValidationError("--view \(view) is not a view; give one of \(PanelView.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let hessianScale, SignedScaleKind(rawValue: hessianScale) == nil {
             throw ValidationError("--hessian-scale \(hessianScale) is not a scale; give one of \(SignedScaleKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -91,9 +87,7 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw fail("\(file): \(error)")
         }
-        if let view, let chosen = PanelView(rawValue: view), !state.show(chosen) {
-            throw fail("\(file): --view \(view) is not a view of this problem; it has \(state.mainViews.map(\.rawValue).joined(separator: ", "))")
-        }
+        try view.apply(to: &state, file: file)
         if let hessianTensor, !state.showHessianTensor(hessianTensor) {
             let labels = state.hessianTensorLabels
             let valid = labels.isEmpty ? "this problem is not a network" : "give 1 to \(labels.count) or one of \(labels.joined(separator: ", "))"

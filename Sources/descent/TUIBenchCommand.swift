@@ -14,8 +14,7 @@ struct TUIBenchCommand: ParsableCommand {
     @Argument(help: "A scenario .toml file (default: scenarios/flagship.toml).")
     var file: String?
 
-    @Option(parsing: .unconditional, help: "The main panel's view (default: the problem's first).")
-    var view: String?
+    @OptionGroup var view: ViewOption
 
     func run() throws {
         let path = file ?? ((ScenarioDirectory.locate() ?? "scenarios") as NSString).appendingPathComponent(ScenarioDirectory.flagship)
@@ -25,12 +24,7 @@ struct TUIBenchCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let chosen = try view.map { name throws(ExitCode) -> PanelView in
-            guard let chosen = PanelView(rawValue: name) else {
-                throw fail("--view \(name) is not a view; give one of \(PanelView.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return chosen
-        }
+        let chosen = view.chosen
         print("\(scenario.name): \(scenario.optimizers.count) optimizers" + (chosen.map { ", main view \($0.rawValue)" } ?? ""))
         for (width, height) in [(120, 40), (240, 70)] {
             for figure in try UIBenchmark.measure(scenario: scenario, width: width, height: height, view: chosen) {
