@@ -16,20 +16,23 @@ enum NameMarkers {
         // Most markers are absent: a byte search says so far faster than Foundation's.
         guard AdamMiniNameRules.occurs(marker, in: name) else { return false }
         if anywhere.contains(marker) { return true }
-        var searchStart = name.startIndex
-        while let range = name.range(of: marker, range: searchStart..<name.endIndex) {
-            defer { searchStart = name.index(after: range.lowerBound) }
-            if range.lowerBound > name.startIndex, name[name.index(before: range.lowerBound)].isLetter { continue }
-            if !stems.contains(marker), range.upperBound < name.endIndex, name[range.upperBound].isLetter { continue }
-            if marker == "output", insideNumberedLayer(name[..<range.lowerBound]) { continue }
+        // Byte offsets: the markers are ASCII, so a match in the UTF-8 bytes is a match in the
+        // name, and a byte of a multi-byte character counts as a letter.
+        let bytes = Array(name.utf8), needle = Array(marker.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
+            let end = start + needle.count
+            if start > 0, isLetter(bytes[start - 1]) { continue }
+            if !stems.contains(marker), end < bytes.count, isLetter(bytes[end]) { continue }
+            if marker == "output", insideNumberedLayer(bytes[..<start]) { continue }
             return true
         }
         return false
     }
 
     /// Whether a name prefix contains a numbered component (`layer.3.`, `h.0.`).
-    private static func insideNumberedLayer(_ prefix: Substring) -> Bool {
-        prefix.split(separator: ".").contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    private static func insideNumberedLayer(_ prefix: ArraySlice<UInt8>) -> Bool {
+        prefix.split(separator: UInt8(ascii: ".")).contains { $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// What the official rules do to `name` by accident, if anything: the marker, where it
@@ -40,13 +43,13 @@ enum NameMarkers {
         let intended = wordRule(n)
         if official != intended {
             let markers = (official == .perHead ? AdamMiniNameRules.queryKeyMarkers : AdamMiniNameRules.rowMarkers)
-            let culprit = markers.first { n.contains($0) && !wordMatch($0, in: n) } ?? "?"
+            let culprit = markers.first { AdamMiniNameRules.occurs($0, in: n) && !wordMatch($0, in: n) } ?? "?"
             let place = word(containing: culprit, in: n)
             let why = place == culprit ? "'\(culprit)' names a sub-module of a numbered layer, not the output head, and" : "'\(culprit)' inside '\(place)'"
             return "\(why) gives the \(official.rawValue) rule, not \(intended.rawValue)"
         }
         if !AdamMiniNameRules.decays(name), !AdamMiniNameRules.noDecayMarkers.contains(where: { wordMatch($0, in: n) }) {
-            let culprit = AdamMiniNameRules.noDecayMarkers.first { n.contains($0) } ?? "?"
+            let culprit = AdamMiniNameRules.noDecayMarkers.first { AdamMiniNameRules.occurs($0, in: n) } ?? "?"
             return "'\(culprit)' inside '\(word(containing: culprit, in: n))' turns weight decay off"
         }
         return nil
@@ -54,7 +57,7 @@ enum NameMarkers {
 
     /// The official rule order with word matches instead of substrings.
     private static func wordRule(_ n: String) -> AdamMiniRule {
-        if n.contains("bias") { return .perCoordinate }
+        if AdamMiniNameRules.occurs("bias", in: n) { return .perCoordinate }
         if AdamMiniNameRules.queryKeyMarkers.contains(where: { wordMatch($0, in: n) }) { return .perHead }
         if AdamMiniNameRules.rowMarkers.contains(where: { wordMatch($0, in: n) }) { return .perRow }
         return .wholeTensor
@@ -62,6 +65,6 @@ enum NameMarkers {
 
     /// The dotted component of `name` holding the first occurrence of `marker`.
     private static func word(containing marker: String, in name: String) -> String {
-        name.split(separator: ".").first { $0.contains(marker) }.map(String.init) ?? marker
+        name.split(separator: ".").first { AdamMiniNameRules.occurs(marker, in: String($0)) }.map(String.init) ?? marker
     }
 }

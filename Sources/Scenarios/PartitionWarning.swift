@@ -46,7 +46,7 @@ public struct PartitionWarning: Sendable, Equatable {
         if headRows.isEmpty {
             let attentionLike = rows.filter { row in
                 let n = row.name.lowercased()
-                return row.shape.count >= 2 && (n.contains("attn") || n.contains("attention"))
+                return row.shape.count >= 2 && (AdamMiniNameRules.occurs("attn", in: n) || AdamMiniNameRules.occurs("attention", in: n))
             }
             warnings.append(PartitionWarning(kind: .noQueryKey, tensors: attentionLike.map(\.name), message: """
                 no query or key tensor found (no name contains \(list(AdamMiniNameRules.queryKeyMarkers))), so no tensor gets \
@@ -59,7 +59,7 @@ public struct PartitionWarning: Sendable, Equatable {
 
         let fused = rows.filter { row in
             let n = row.name.lowercased()
-            return !n.contains("bias") && fusedMarkers.contains(where: n.contains)
+            return !AdamMiniNameRules.occurs("bias", in: n) && fusedMarkers.contains { AdamMiniNameRules.occurs($0, in: n) }
         }
         if !fused.isEmpty {
             let cuts = Set(fused.map(\.rule)).sorted { $0.rawValue < $1.rawValue }.map { rule in
@@ -81,8 +81,8 @@ public struct PartitionWarning: Sendable, Equatable {
         if let attention, let dim = attention.dim, let heads = attention.heads, let headDim = attention.headDim,
            heads > 0, headDim * heads != dim {
             let kvHeads = attention.kvHeads ?? heads
-            let query = headRows.first { row in ["q_proj", "wq", "query"].contains { row.name.lowercased().contains($0) } }
-            let key = headRows.first { row in ["k_proj", "wk", "key"].contains { row.name.lowercased().contains($0) } }
+            let query = headRows.first { row in ["q_proj", "wq", "query"].contains { AdamMiniNameRules.occurs($0, in: row.name.lowercased()) } }
+            let key = headRows.first { row in ["k_proj", "wk", "key"].contains { AdamMiniNameRules.occurs($0, in: row.name.lowercased()) } }
             var pieces: [String] = []
             if let query { pieces.append("\(query.name) (\(query.count) elements) makes \(query.blocks) blocks for \(heads) heads") }
             if let key { pieces.append("\(key.name) makes \(key.blocks) for \(kvHeads) kv heads") }
@@ -96,10 +96,11 @@ public struct PartitionWarning: Sendable, Equatable {
         }
 
         let hasOutputHead = rows.contains { row in
-            outputMarkers.contains { marker in NameMarkers.wordMatch(marker, in: row.name.lowercased()) }
+            let n = row.name.lowercased()
+            return outputMarkers.contains { marker in NameMarkers.wordMatch(marker, in: n) }
         }
         let embeddings = rows.filter { row in
-            row.shape.count >= 2 && ["embed", "embd", "wte"].contains { row.name.lowercased().contains($0) }
+            row.shape.count >= 2 && ["embed", "embd", "wte"].contains { AdamMiniNameRules.occurs($0, in: row.name.lowercased()) }
         }
         // Without a config, only a model with an embedding and no output head is taken as tied.
         if !hasOutputHead, tiedEmbeddings ?? !embeddings.isEmpty {
