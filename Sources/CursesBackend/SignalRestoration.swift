@@ -6,9 +6,15 @@ import Glibc
 /// At start the shell's termios and the terminfo strings that leave the full-screen mode are saved
 /// in plain memory; a handler only calls `tcsetattr`, `write` and `_exit`, all async-signal-safe.
 /// SIGINT, SIGTERM and SIGHUP exit with status 128 + signal (130 for Ctrl-C).
+///
+/// While interrupts are deferred (a recording is being written), the first SIGINT only sets a flag
+/// for the main loop, which then ends the program cleanly; `alarm` bounds the wait, so a busy main
+/// loop still gives the terminal back: SIGALRM, or a second SIGINT, exits with status 130 as before.
 enum SignalRestoration {
     /// Signals that end the program with a restored terminal.
-    static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM]
+    /// How long a deferred Ctrl-C waits for the main loop before the handler ends the program.
+    static let interruptGraceSeconds: UInt32 = 3
 
     /// Saves what a handler needs and installs the handlers; call after `newterm`, whose own
     /// SIGINT/SIGTERM handlers call non-async-signal-safe code.
@@ -26,10 +32,13 @@ enum SignalRestoration {
 
     /// Puts default signal actions back (after a normal `endwin`).
     static func uninstall() {
+        _ = alarm(0)
         for signal in handledSignals {
             _ = descent_default_signal_handler(signal)
         }
         RestorationState.hasShellMode = false
+        RestorationState.defersInterrupt = false
+        RestorationState.interruptPending = 0
     }
 
     /// The bytes that undo full-screen mode: leave keypad transmit, reset attributes, show the
@@ -53,15 +62,24 @@ enum RestorationState {
     nonisolated(unsafe) static var hasShellMode = false
     nonisolated(unsafe) static var leaveBytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) static var leaveCount = 0
+    nonisolated(unsafe) static var defersInterrupt = false
+    /// Set (to 1) by a deferred SIGINT; read by the main loop.
+    nonisolated(unsafe) static var interruptPending: Int32 = 0
 }
 
 /// The signal handler: async-signal-safe calls only.
 private func restoreTerminalAndExit(_ signal: Int32) {
+    if signal == SIGINT, RestorationState.defersInterrupt, RestorationState.interruptPending == 0 {
+        RestorationState.interruptPending = 1
+        _ = alarm(SignalRestoration.interruptGraceSeconds)
+        return
+    }
     if RestorationState.hasShellMode {
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &RestorationState.shellMode)
     }
     if let bytes = RestorationState.leaveBytes, RestorationState.leaveCount > 0 {
         _ = write(STDOUT_FILENO, bytes, RestorationState.leaveCount)
     }
-    _exit(128 + signal)
+    // The watchdog stands for the Ctrl-C that armed it.
+    _exit(128 + (signal == SIGALRM ? SIGINT : signal))
 }

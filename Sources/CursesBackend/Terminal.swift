@@ -7,7 +7,8 @@ import Rendering
 /// The only type that talks to ncurses. Start it once, draw frames, read events, `stop()` it.
 /// Ctrl-C keeps its usual meaning: the terminal keeps ISIG, so SIGINT arrives as a signal, and
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal and exit with status 128 + signal
-/// (130 for Ctrl-C). A normal `exit` while running also restores it (through `atexit`).
+/// (130 for Ctrl-C). A normal `exit` while running also restores it (through `atexit`). With
+/// `defersInterrupt`, Ctrl-C first asks the main loop to end.
 public final class Terminal {
     /// The colour mode in effect: from terminfo (RGB flag, then colour count) or `.none` under NO_COLOR.
     public let colorMode: ColorMode
@@ -74,6 +75,17 @@ public final class Terminal {
         isActive = true
         return Terminal(screen: screen, colorMode: mode)
     }
+
+    /// While true, Ctrl-C asks the program to end (`interruptRequested`) instead of ending it at once,
+    /// so it can finish what it is writing; a second Ctrl-C, or no clean end within a few seconds,
+    /// ends it as before.
+    public var defersInterrupt: Bool {
+        get { RestorationState.defersInterrupt }
+        set { RestorationState.defersInterrupt = newValue }
+    }
+
+    /// Whether a deferred Ctrl-C is waiting for the program to end.
+    public var interruptRequested: Bool { RestorationState.interruptPending != 0 }
 
     /// The current screen size in cells.
     public var size: (width: Int, height: Int) {

@@ -36,7 +36,10 @@ struct TUICommand: ParsableCommand {
         }
         defer { terminal.stop() }
         var session = try TUISession(terminal: terminal, scenario: scenario)
-        session.run()
+        if session.run() == .interrupted {
+            // The status a Ctrl-C gives everywhere else: 128 + SIGINT.
+            throw ExitCode(130)
+        }
     }
 
     private func scenarioPath() throws -> String {

@@ -29,9 +29,22 @@ struct TUISession {
         }
     }
 
-    mutating func run() {
+    /// How a session ended.
+    enum Ending {
+        /// `q` (or the scenario picker's quit).
+        case quit
+        /// Ctrl-C while recording: the recording was saved first.
+        case interrupted
+    }
+
+    /// Draws, reads input and carries out effects until the user quits.
+    mutating func run() -> Ending {
         var last = DispatchTime.now().uptimeNanoseconds
         while true {
+            if terminal.interruptRequested {
+                saveRecordingAtExit()
+                return .interrupted
+            }
             show(renderer.render(state))
             if state.hasPendingWork {
                 // The frame just drawn says what is being computed.
@@ -51,7 +64,7 @@ struct TUISession {
             for effect in effects {
                 if !perform(effect) {
                     saveRecordingAtExit()
-                    return
+                    return .quit
                 }
             }
         }
@@ -106,6 +119,7 @@ struct TUISession {
     private mutating func toggleRecording() {
         if let recording {
             self.recording = nil
+            terminal.defersInterrupt = false
             state.apply(.recording(false))
             do {
                 state.apply(.notice("recording saved: \(try recording.finish())"))
@@ -118,6 +132,8 @@ struct TUISession {
             let recording = try LiveRecording(directory: FileManager.default.currentDirectoryPath, width: state.width,
                                               height: state.height, mode: state.colorMode, title: state.scenario.name)
             self.recording = recording
+            // Ctrl-C now saves the recording before the program ends.
+            terminal.defersInterrupt = true
             state.apply(.recording(true))
             state.apply(.notice("recording to \(recording.path) · R stops"))
         } catch {

@@ -135,6 +135,25 @@ final class TUIEndToEndTests: XCTestCase {
         XCTAssertEqual(try Asciicast(path: folder + "/descent-3.cast").problems, [])
     }
 
+    func testCtrlCWhileRecordingSavesTheRecordingAndExitsWith130() throws {
+        let binary = try Executable.descent()
+        let scenario = Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-int").standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                 "cd '\(folder)' && env TERM=xterm-256color LANG=C.UTF-8 '\(binary)' '\(scenario)'; echo \"exit $?\"; sleep 60"])
+        try waitFor { $0.contains("step 0 ") }
+        try run(["send-keys", "R"])
+        try waitFor { $0.contains("● REC") }
+        try run(["send-keys", "space"])
+        try run(["send-keys", "C-c"])
+        try waitFor { $0.contains("descent: recording saved: \(folder)/descent-1.cast") && $0.contains("exit 130") }
+        XCTAssertEqual(try Asciicast(path: folder + "/descent-1.cast").problems, [])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary file is left behind")
+    }
+
     func testReplayingARecordingInATerminalGivesTheScreenRenderPrintsCellForCell() throws {
         let binary = try Executable.descent()
         let scenario = Executable.repositoryRoot.appendingPathComponent("scenarios/flagship.toml").path
