@@ -1,6 +1,11 @@
 /// The tensor names and shapes `save_pretrained` writes for each supported class: tied weights
 /// once, GPT-2's Conv1D weights as [in, out], in the model's own (state_dict) order.
 extension ModelArchitecture {
+    /// The most layers a config alone is written out with. A deeper config is far more likely a
+    /// typo than a model, and each layer costs a dozen tensors of name matching; a real deeper
+    /// checkpoint is read from its safetensors index, which lists its tensors.
+    static let maximumLayers = 1_024
+
     /// The tensors of a model of this class built from `config`.
     func tensors(config: ModelConfig) throws(ModelInventoryError) -> ModelInventory {
         var list = TensorListBuilder(file: config.file, dtype: config.dtypeCode)
@@ -13,20 +18,30 @@ extension ModelArchitecture {
             }
             return value
         }
+        func layers(_ key: String) throws(ModelInventoryError) -> Int {
+            let value = try need(key, positive: false)
+            guard (0...Self.maximumLayers).contains(value) else {
+                throw ModelInventoryError(file: config.file, message: """
+                    key \(key) is \(value); a config alone is written out with 0 to \(Self.maximumLayers) layers \
+                    (for a deeper model, give its model.safetensors.index.json)
+                    """)
+            }
+            return value
+        }
         for key in ["add_cross_attention", "is_decoder"] where config.flag(key) && (self == .gpt2 || self == .bertMaskedLM || self == .bertModel) {
             throw ModelInventoryError(file: config.file, message: "sets \(key); descent writes out \(rawValue) without cross-attention only (give the checkpoint's .safetensors instead)")
         }
         switch self {
         case .llama, .mistral, .qwen2, .qwen3, .gemma:
             try decoder(&list, vocab: need("vocab_size"), hidden: need("hidden_size"), intermediate: need("intermediate_size"),
-                        layers: need("num_hidden_layers", positive: false), config: config)
+                        layers: layers("num_hidden_layers"), config: config)
         case .gpt2:
             let width = try need("n_embd")
             try gpt2(&list, vocab: need("vocab_size"), width: width, positions: need("n_positions"),
-                     inner: config.integer("n_inner") ?? 4 * width, layers: need("n_layer", positive: false), config: config)
+                     inner: config.integer("n_inner") ?? 4 * width, layers: layers("n_layer"), config: config)
         case .bertMaskedLM, .bertModel:
             try bert(&list, vocab: need("vocab_size"), hidden: need("hidden_size"), intermediate: need("intermediate_size"),
-                     layers: need("num_hidden_layers", positive: false), positions: need("max_position_embeddings"),
+                     layers: layers("num_hidden_layers"), positions: need("max_position_embeddings"),
                      types: need("type_vocab_size", positive: false), config: config)
         }
         return ModelInventory(tensors: list.tensors)

@@ -154,7 +154,9 @@ final class PartitionArchitectureTests: XCTestCase {
         XCTAssertTrue(try error(["architectures": ["LlamaForCausalLM"], "torch_dtype": "float12"]).contains("key torch_dtype is \"float12\"; expected one of"))
         XCTAssertTrue(try error(["architectures": "LlamaForCausalLM"]).contains("key architectures must be a list"))
         XCTAssertTrue(try error(["architectures": ["LlamaForCausalLM"], "num_attention_heads": 0]).contains("of at least 1"))
-        XCTAssertTrue(try error(["architectures": ["LlamaForCausalLM"], "num_hidden_layers": 2_000_000_000]).contains("more than 500000 tensors"))
+        XCTAssertTrue(try error(["architectures": ["LlamaForCausalLM"], "num_hidden_layers": 2_000_000_000]).contains("key num_hidden_layers is 2000000000; a config alone is written out with 0 to 1024 layers"))
+        XCTAssertTrue(try error(["architectures": ["GPT2LMHeadModel"], "n_layer": 1025]).contains("key n_layer is 1025"))
+        XCTAssertTrue(try error(["architectures": ["BertModel"], "num_hidden_layers": -1]).contains("key num_hidden_layers is -1"))
         XCTAssertTrue(try error(["architectures": ["LlamaForCausalLM"], "hidden_size": 2_000_000_000, "vocab_size": 2_000_000_000]).contains("larger than 2^48 elements"))
         XCTAssertTrue(try error(["architectures": ["GPT2LMHeadModel"], "add_cross_attention": true]).contains("sets add_cross_attention"))
     }
