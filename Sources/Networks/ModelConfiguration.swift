@@ -68,7 +68,7 @@ public enum ModelConfiguration: Codable, Sendable, Hashable {
         }
         let scratch = scratchEstimate(batch: maximumBatch)
         guard scratch <= Self.maximumScratch else {
-            throw .unsupported("a batch of \(maximumBatch) would need about \(scratch == .max ? "more than 2^63" : "\(scratch)") numbers of activation memory; descent allows \(Self.maximumScratch) (use a smaller --batch, --context or model)")
+            throw .unsupported("a batch of \(maximumBatch) would need about \(scratch == .max ? "more than 2^63" : "\(scratch)") numbers of activation memory; descent allows \(Self.maximumScratch) (use a smaller \(field: .batch), \(field: .context) or model)")
         }
         switch self {
         case .mlp(let c): return try MLP<Scalar>(c, maximumBatch: maximumBatch)

@@ -24,10 +24,10 @@ enum NetworkProblemLoader {
         do throws(TaskError) {
             built = try task.makeTask(seed: seed, asTokens: isTransformer)
         } catch {
-            if case .invalid(let flag, let value, let reason) = error {
-                throw reader.error(keyNames(flag), invalidMessage(flag: flag, value: value, reason: reason))
+            if case .invalid(let field, let value, let reason) = error {
+                throw reader.error(field.scenarioKey, invalidMessage(field, value: value, reason: reason))
             }
-            throw reader.error(taskName == "text" ? "text" : "task", keyNames(error.description))
+            throw reader.error(taskName == "text" ? "text" : "task", error.message(naming: \.scenarioKey))
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
         // Counted before anything is built: a mistyped size must not allocate first.
@@ -39,7 +39,7 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             network = try model.makeNetwork(Float.self, maximumBatch: 1)
         } catch {
-            throw reader.error(nil, error.description)
+            throw reader.error(nil, error.message(naming: \.scenarioKey))
         }
         let defaultBatch = taskName == "modadd" ? 256 : taskName == "text" ? 32 : 64
         let batch = try reader.integer("batch", 1...65_536) ?? defaultBatch
@@ -94,10 +94,7 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             try configuration.validate()
         } catch {
-            if case .invalid(let flag, let value, let reason) = error {
-                throw reader.error(key(for: error), invalidMessage(flag: flag, value: value, reason: reason))
-            }
-            throw reader.error(key(for: error), keyNames(error.description))
+            throw modelError(error, reader)
         }
         return .transformer(configuration)
     }
@@ -131,7 +128,7 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             try configuration.validate()
         } catch {
-            throw reader.error("hidden", error.description)
+            throw modelError(error, reader)
         }
         return .mlp(configuration)
     }
@@ -159,24 +156,17 @@ enum NetworkProblemLoader {
         }
     }
 
-    /// `key = value is not valid; key must ...`, from a check written for `descent train`'s flags.
-    private static func invalidMessage(flag: String, value: String, reason: String) -> String {
-        let key = keyNames(flag)
-        return "\(key) = \(value) is not valid; \(key) \(keyNames(reason))"
+    /// `key = value is not valid; key must ...`, pointing at the key's line.
+    private static func invalidMessage(_ field: NetworkField, value: String, reason: FieldMessage) -> String {
+        let key = field.scenarioKey
+        return "\(key) = \(value) is not valid; \(key) \(reason.worded(\.scenarioKey))"
     }
 
-    /// A message written for `descent train`'s flags, in this file's key names.
-    private static func keyNames(_ message: String) -> String {
-        var text = message
-        for (flag, key) in [("--train-fraction", "train_fraction"), ("--kv-heads", "kv_heads")] {
-            text = text.replacingOccurrences(of: flag, with: key)
+    /// A model error in this file's key names, at the key it is about (the table when it is about none).
+    private static func modelError(_ error: ModelConfigurationError, _ reader: TableReader) -> ScenarioError {
+        switch error {
+        case let .invalid(field, value, reason): reader.error(field.scenarioKey, invalidMessage(field, value: value, reason: reason))
+        case .unsupported: reader.error(nil, error.message(naming: \.scenarioKey))
         }
-        return text.replacingOccurrences(of: "--", with: "")
-    }
-
-    /// The scenario key a model error is about.
-    private static func key(for error: ModelConfigurationError) -> String? {
-        guard case .invalid(let flag, _, _) = error else { return nil }
-        return String(flag.dropFirst(2)).replacingOccurrences(of: "-", with: "_")
     }
 }
