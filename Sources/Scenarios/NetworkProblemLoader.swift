@@ -17,7 +17,7 @@ enum NetworkProblemLoader {
         let tasks = isTransformer ? ["modadd", "text"] : ["spirals", "blobs", "modadd"]
         let taskName = try reader.string("task") ?? tasks[0]
         guard tasks.contains(taskName) else {
-            throw reader.error("task", "task = \"\(taskName)\" is not valid for type = \"\(type)\"\(NearestNameLookup.suggestion(taskName, tasks)); task must be one of \(tasks.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw reader.error("task", "task = \"\(taskName)\" is not valid for type = \"\(type)\"\(NearestName.hint(taskName, in: tasks)); task must be one of \(tasks.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let task = try readTask(&reader, name: taskName)
         let built: any TrainingTask
@@ -122,7 +122,7 @@ enum NetworkProblemLoader {
         let activationName = try reader.string("activation") ?? "tanh"
         guard let activation = Activation(rawValue: activationName) else {
             let names = Activation.allCases.map(\.rawValue)
-            throw reader.error("activation", "activation = \"\(activationName)\" is not valid\(NearestNameLookup.suggestion(activationName, names)); activation must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw reader.error("activation", "activation = \"\(activationName)\" is not valid\(NearestName.hint(activationName, in: names)); activation must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let configuration = MLPConfiguration(inputs: inputs, hidden: hidden, classes: task.classes, activation: activation)
         do throws(ModelConfigurationError) {
