@@ -23,6 +23,14 @@ public enum ModelConfiguration: Codable, Sendable, Hashable {
     /// numbers, 4 GB in float.
     public static let maximumScratch = 1 << 30
 
+    /// Checks the sizes fit together, naming the setting to change when they do not.
+    public func validate() throws(ModelConfigurationError) {
+        switch self {
+        case .mlp(let c): try c.validate()
+        case .transformer(let c): try c.validate()
+        }
+    }
+
     /// Parameters of the model, counted from its sizes without building anything (saturating at
     /// Int.max, so absurd sizes cannot overflow).
     public var parameterCount: Int {

@@ -30,6 +30,11 @@ enum NetworkProblemLoader {
             throw reader.error(taskName == "text" ? "text" : "task", error.message(naming: \.scenarioKey))
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
+        do throws(ModelConfigurationError) {
+            try model.validate()
+        } catch {
+            throw modelError(error, reader)
+        }
         // Counted before anything is built: a mistyped size must not allocate first.
         let count = model.parameterCount
         guard count <= maximumParameters else {
@@ -89,14 +94,8 @@ enum NetworkProblemLoader {
         let heads = try reader.integer("heads", 1...256) ?? 2
         let kvHeads = try reader.integer("kv_heads", 1...256) ?? heads
         let hidden = try reader.integer("hidden", 1...65_536) ?? 4 * dim
-        let configuration = TransformerConfiguration(vocabulary: vocabulary, context: context, dim: dim, layers: layers,
-                                                     heads: heads, kvHeads: kvHeads, hidden: hidden)
-        do throws(ModelConfigurationError) {
-            try configuration.validate()
-        } catch {
-            throw modelError(error, reader)
-        }
-        return .transformer(configuration)
+        return .transformer(TransformerConfiguration(vocabulary: vocabulary, context: context, dim: dim, layers: layers,
+                                                     heads: heads, kvHeads: kvHeads, hidden: hidden))
     }
 
     private static func readMLP(_ reader: inout TableReader, task: any TrainingTask) throws(ScenarioError) -> ModelConfiguration {
@@ -124,13 +123,7 @@ enum NetworkProblemLoader {
             let names = Activation.allCases.map(\.rawValue)
             throw reader.error("activation", "activation = \"\(activationName)\" is not valid\(NearestName.hint(activationName, in: names)); activation must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
-        let configuration = MLPConfiguration(inputs: inputs, hidden: hidden, classes: task.classes, activation: activation)
-        do throws(ModelConfigurationError) {
-            try configuration.validate()
-        } catch {
-            throw modelError(error, reader)
-        }
-        return .mlp(configuration)
+        return .mlp(MLPConfiguration(inputs: inputs, hidden: hidden, classes: task.classes, activation: activation))
     }
 
     /// Where each key applies, so a key given for another model or task is named as such
