@@ -5,7 +5,7 @@ import Synchronization
 /// complete, so a reader sees the old file or the new one, never half of one.
 ///
 /// It lives in the lowest layer that writes files (checkpoints) so that every writer above it
-/// (`OutputFile`, the visualizer's exports) shares one implementation. Without `overwrite`, the
+/// (the executable's `OutputFile`, and through it the TUI's exports) shares one implementation. Without `overwrite`, the
 /// final step is `link(2)`, which fails if the name was taken in the meantime, instead of a check
 /// followed by `rename(2)`, which would silently replace a file created between the two. Any
 /// failure, and a writer dropped before `commit()`, removes the temporary file. A device or pipe

@@ -23,7 +23,7 @@ struct CausalSelfAttention {
         let scale = 1 / Scalar(hs).squareRoot()
         let group = H / KV
         let ys = SharedPointer(y), atts = SharedPointer(att), qs = SharedPointer(q), ks = SharedPointer(k), vs = SharedPointer(v)
-        ParallelLoop.rows(batch, work: batch * H * T * T * hs) { range in
+        Parallelism.forEachRange(batch, work: batch * H * T * T * hs) { range in
             for b in range {
                 for h in 0..<H {
                     let kvh = h / group
@@ -73,7 +73,7 @@ struct CausalSelfAttention {
         let group = H / KV
         let dqs = SharedPointer(dq), dks = SharedPointer(dk), dvs = SharedPointer(dv), scratches = SharedPointer(scratch)
         let dys = SharedPointer(dy), atts = SharedPointer(att), qs = SharedPointer(q), ks = SharedPointer(k), vs = SharedPointer(v)
-        ParallelLoop.rows(batch, work: 2 * batch * H * T * T * hs) { range in
+        Parallelism.forEachRange(batch, work: 2 * batch * H * T * T * hs) { range in
             for b in range {
                 dqs.base.advanced(by: b * T * H * hs).initialize(repeating: 0, count: T * H * hs)
                 dks.base.advanced(by: b * T * KV * hs).initialize(repeating: 0, count: T * KV * hs)

@@ -34,10 +34,15 @@ public struct CharacterText: TrainingTask {
         return text
     }
 
+    /// Checks the settings without reading the file.
+    static func check(context: Int) throws(TaskError) {
+        // Attention scratch grows with context^2 per example.
+        guard (2...4096).contains(context) else { throw .invalid(.context, value: "\(context)", reason: "must be from 2 to 4096") }
+    }
+
     /// Reads and tokenises `path`.
     public init(path: String, context: Int, validationFraction: Double = 0.1) throws(TaskError) {
-        // Attention scratch grows with context^2 per example.
-        guard (2...4096).contains(context) else { throw .invalid(flag: "--context", value: "\(context)", reason: "must be from 2 to 4096") }
+        try Self.check(context: context)
         let text = try Self.readText(path)
         guard !text.isEmpty else { throw .emptyFile(path) }
         let characters = Array(text)

@@ -10,11 +10,7 @@ public struct GaussianBlobs: TrainingTask {
 
     /// `count` points with standard deviation `spread` around each centre; a fifth validate.
     public init(classes: Int, count: Int, spread: Double, seed: UInt64) throws(TaskError) {
-        guard (2...1000).contains(classes) else { throw .invalid(flag: "--classes", value: "\(classes)", reason: "must be from 2 to 1000") }
-        guard count <= 1_000_000 else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be at most 1,000,000") }
-        guard count >= 5 * classes else {
-            throw .invalid(flag: "--points", value: "\(count)", reason: "must be at least 5 per class (\(5 * classes))")
-        }
+        try Self.check(classes: classes, count: count)
         var generator = SeededGenerator(seed: seed ^ 0x626C_6F62)
         var points: [(Double, Double, Int32)] = []
         for i in 0..<count {
@@ -26,6 +22,15 @@ public struct GaussianBlobs: TrainingTask {
         self.classes = classes
         self.points = points
         trainingCount = count - count / 5
+    }
+
+    /// Checks the settings without building anything.
+    static func check(classes: Int, count: Int) throws(TaskError) {
+        guard (2...1000).contains(classes) else { throw .invalid(.classes, value: "\(classes)", reason: "must be from 2 to 1000") }
+        guard count <= 1_000_000 else { throw .invalid(.points, value: "\(count)", reason: "must be at most 1,000,000") }
+        guard count >= 5 * classes else {
+            throw .invalid(.points, value: "\(count)", reason: "must be at least 5 per class (\(5 * classes))")
+        }
     }
 
     /// A one-line description for logs.

@@ -1,4 +1,3 @@
-import Dispatch
 import Objectives
 import OptimizerCore
 
@@ -21,17 +20,21 @@ public enum HessianAnalysis {
         let box = NetworkList(networks)
         matrix.elements.withUnsafeMutableBufferPointer { elements in
             let output = SharedPointer(elements.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let network = box.networks[worker]
-                var probe = parameters
-                for j in stride(from: worker, to: n, by: workers) {
-                    probe[j] = parameters[j] + h
-                    let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-                    probe[j] = parameters[j] - h
-                    let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-                    probe[j] = parameters[j]
-                    // Column j is written by this worker only.
-                    for i in 0..<n { output.base[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
+            // Each copy's columns are a fixed set, whichever thread computes them; the layers'
+            // own parallel loops run on that thread.
+            Parallelism.forEachRange(workers, work: .max) { copies in
+                for worker in copies {
+                    let network = box.networks[worker]
+                    var probe = parameters
+                    for j in stride(from: worker, to: n, by: workers) {
+                        probe[j] = parameters[j] + h
+                        let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                        probe[j] = parameters[j] - h
+                        let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                        probe[j] = parameters[j]
+                        // Column j is written by this copy only.
+                        for i in 0..<n { output.base[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
+                    }
                 }
             }
         }

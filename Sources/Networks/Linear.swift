@@ -21,7 +21,7 @@ enum Linear {
         let ys = SharedPointer(y), xs = SharedPointer(x), ws = SharedPointer(w)
         let bs = b.map { SharedPointer($0) }
         let chunk = max(4, (weightChunkBytes / max(1, inputs * MemoryLayout<Scalar>.stride)) & ~3)
-        ParallelLoop.rows(rows, work: rows * inputs * outputs) { range in
+        Parallelism.forEachRange(rows, work: rows * inputs * outputs) { range in
             var o0 = 0
             while o0 < outputs {
                 let o1 = min(outputs, o0 + chunk)
@@ -163,7 +163,7 @@ enum Linear {
         let targets = SharedPointer(target), sources = SharedPointer(source)
         let bands = (rows + tile - 1) / tile
         // A copy is cheaper than a multiply-add: count it at a quarter when deciding to split.
-        ParallelLoop.rows(bands, work: rows * columns / 4) { range in
+        Parallelism.forEachRange(bands, work: rows * columns / 4) { range in
             for band in range {
                 let r0 = band * tile, r1 = min(rows, r0 + tile)
                 var c0 = 0

@@ -23,7 +23,7 @@ public struct MLPConfiguration: Codable, Sendable, Hashable {
     /// Checks every width is positive.
     public func validate() throws(ModelConfigurationError) {
         for width in hidden where width < 1 {
-            throw .invalid(flag: "--hidden", value: "\(width)", reason: "every hidden width must be at least 1")
+            throw .invalid(.hidden, value: "\(width)", reason: "every hidden width must be at least 1")
         }
         guard inputs >= 1, classes >= 2 else {
             throw .unsupported("an MLP needs at least one input and two classes (got \(inputs) and \(classes))")

@@ -23,6 +23,14 @@ public enum ModelConfiguration: Codable, Sendable, Hashable {
     /// numbers, 4 GB in float.
     public static let maximumScratch = 1 << 30
 
+    /// Checks the sizes fit together, naming the setting to change when they do not.
+    public func validate() throws(ModelConfigurationError) {
+        switch self {
+        case .mlp(let c): try c.validate()
+        case .transformer(let c): try c.validate()
+        }
+    }
+
     /// Parameters of the model, counted from its sizes without building anything (saturating at
     /// Int.max, so absurd sizes cannot overflow).
     public var parameterCount: Int {
@@ -68,7 +76,7 @@ public enum ModelConfiguration: Codable, Sendable, Hashable {
         }
         let scratch = scratchEstimate(batch: maximumBatch)
         guard scratch <= Self.maximumScratch else {
-            throw .unsupported("a batch of \(maximumBatch) would need about \(scratch == .max ? "more than 2^63" : "\(scratch)") numbers of activation memory; descent allows \(Self.maximumScratch) (use a smaller --batch, --context or model)")
+            throw .unsupported("a batch of \(maximumBatch) would need about \(scratch == .max ? "more than 2^63" : "\(scratch)") numbers of activation memory; descent allows \(Self.maximumScratch) (use a smaller \(field: .batch), \(field: .context) or model)")
         }
         switch self {
         case .mlp(let c): return try MLP<Scalar>(c, maximumBatch: maximumBatch)

@@ -14,11 +14,7 @@ public struct ModularAddition: TrainingTask {
 
     /// All pairs, shuffled by `seed`; the first `trainFraction` of them train.
     public init(modulus: Int, trainFraction: Double, seed: UInt64, asTokens: Bool) throws(TaskError) {
-        // p^2 pairs are materialised: 1000 gives a million, already far beyond a tiny model.
-        guard (2...1000).contains(modulus) else { throw .invalid(flag: "--modulus", value: "\(modulus)", reason: "must be from 2 to 1000") }
-        guard trainFraction > 0, trainFraction < 1 else {
-            throw .invalid(flag: "--train-fraction", value: "\(trainFraction)", reason: "must lie strictly between 0 and 1")
-        }
+        try Self.check(modulus: modulus, trainFraction: trainFraction)
         var generator = SeededGenerator(seed: seed ^ 0x6D6F_6461_6464)
         var pairs = Array(0..<(modulus * modulus))
         pairs.shuffle(using: &generator)
@@ -27,6 +23,15 @@ public struct ModularAddition: TrainingTask {
         self.asTokens = asTokens
         training = Array(pairs[..<cut])
         validation = Array(pairs[cut...])
+    }
+
+    /// Checks the settings without building anything.
+    static func check(modulus: Int, trainFraction: Double) throws(TaskError) {
+        // p^2 pairs are materialised: 1000 gives a million, already far beyond a tiny model.
+        guard (2...1000).contains(modulus) else { throw .invalid(.modulus, value: "\(modulus)", reason: "must be from 2 to 1000") }
+        guard trainFraction > 0, trainFraction < 1 else {
+            throw .invalid(.trainFraction, value: "\(trainFraction)", reason: "must lie strictly between 0 and 1")
+        }
     }
 
     /// A one-line description for logs.

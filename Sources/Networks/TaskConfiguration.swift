@@ -9,13 +9,23 @@ public enum TaskConfiguration: Codable, Sendable, Hashable {
     /// Character-level text from a file.
     case text(path: String, context: Int)
 
-    /// The flag value that names the task.
+    /// The task's name: `modadd`, `spirals`, `blobs` or `text`.
     public var name: String {
         switch self {
         case .modularAddition: "modadd"
         case .spirals: "spirals"
         case .blobs: "blobs"
         case .text: "text"
+        }
+    }
+
+    /// Checks the settings as building the dataset would, without building it or reading a file.
+    public func validate() throws(TaskError) {
+        switch self {
+        case let .modularAddition(modulus, fraction): try ModularAddition.check(modulus: modulus, trainFraction: fraction)
+        case let .spirals(points, _): try TwoSpirals.check(count: points)
+        case let .blobs(classes, points, _): try GaussianBlobs.check(classes: classes, count: points)
+        case let .text(_, context): try CharacterText.check(context: context)
         }
     }
 

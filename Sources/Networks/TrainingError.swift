@@ -11,13 +11,16 @@ public enum TrainingError: Error, Sendable, CustomStringConvertible {
     /// A checkpoint that cannot be used.
     case checkpoint(CheckpointError)
 
-    /// The message shown to the user.
-    public var description: String {
+    /// The message with every setting named by `name` (a flag, a file's key).
+    public func message(naming name: (NetworkField) -> String) -> String {
         switch self {
-        case .model(let e): e.description
-        case .task(let e): e.description
+        case .model(let e): e.message(naming: name)
+        case .task(let e): e.message(naming: name)
         case .partition(let e): e.description
         case .checkpoint(let e): e.description
         }
     }
+
+    /// The message with settings named as their configuration properties.
+    public var description: String { message(naming: \.rawValue) }
 }

@@ -36,21 +36,21 @@ public struct TransformerConfiguration: Codable, Sendable, Hashable {
     /// Elements per head.
     public var headSize: Int { dim / heads }
 
-    /// Checks the sizes fit together, naming the flag to change when they do not.
+    /// Checks the sizes fit together, naming the setting to change when they do not.
     public func validate() throws(ModelConfigurationError) {
-        for (flag, value) in [("--dim", dim), ("--layers", layers), ("--heads", heads), ("--kv-heads", kvHeads),
-                              ("--hidden", hidden), ("--context", context)] where value < 1 {
-            throw .invalid(flag: flag, value: "\(value)", reason: "must be at least 1")
+        for (field, value) in [(NetworkField.dim, dim), (.layers, layers), (.heads, heads), (.kvHeads, kvHeads),
+                               (.hidden, hidden), (.context, context)] where value < 1 {
+            throw .invalid(field, value: "\(value)", reason: "must be at least 1")
         }
         guard dim % heads == 0 else {
-            throw .invalid(flag: "--heads", value: "\(heads)", reason: "must divide --dim \(dim)")
+            throw .invalid(.heads, value: "\(heads)", reason: "must divide \(field: .dim) \(dim)")
         }
         guard heads % kvHeads == 0 else {
-            throw .invalid(flag: "--kv-heads", value: "\(kvHeads)", reason: "must divide --heads \(heads)")
+            throw .invalid(.kvHeads, value: "\(kvHeads)", reason: "must divide \(field: .heads) \(heads)")
         }
         guard headSize % 2 == 0 else {
-            throw .invalid(flag: "--heads", value: "\(heads)",
-                           reason: "gives a head size of \(headSize); RoPE needs an even head size (dim / heads)")
+            throw .invalid(.heads, value: "\(heads)",
+                           reason: "gives a head size of \(headSize); RoPE needs an even head size (\(field: .dim) / \(field: .heads))")
         }
     }
 }

@@ -8,7 +8,7 @@ public struct TwoSpirals: TrainingTask {
 
     /// `count` points in all (half per class); a fifth of them, drawn independently, validate.
     public init(count: Int, noise: Double, seed: UInt64) throws(TaskError) {
-        guard (10...1_000_000).contains(count) else { throw .invalid(flag: "--points", value: "\(count)", reason: "must be from 10 to 1,000,000") }
+        try Self.check(count: count)
         var generator = SeededGenerator(seed: seed ^ 0x7370_6972)
         var points: [(Double, Double, Int32)] = []
         for i in 0..<count {
@@ -22,6 +22,11 @@ public struct TwoSpirals: TrainingTask {
         }
         self.points = points
         trainingCount = count - count / 5
+    }
+
+    /// Checks the settings without building anything.
+    static func check(count: Int) throws(TaskError) {
+        guard (10...1_000_000).contains(count) else { throw .invalid(.points, value: "\(count)", reason: "must be from 10 to 1,000,000") }
     }
 
     /// A one-line description for logs.

@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// A token of the formula language, with the byte offset where it starts.
 struct ExpressionToken {
     enum Kind: Equatable {
@@ -133,7 +135,7 @@ struct ExpressionLexer {
         } else if let function = ElementaryFunction(rawValue: name) {
             kind = .function(function)
         } else {
-            let hint = NameSuggestion.nearest(to: name, in: Self.validNames).map { " did you mean '\($0)'?" } ?? ""
+            let hint = NearestName.find(name, in: Self.validNames).map { " did you mean '\($0)'?" } ?? ""
             throw error(
                 at: start,
                 "unknown name '\(name)';\(hint) valid names: " + Self.validNames.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import Foundation
+import OptimizerCore
 
 extension Surface {
     /// Every surface name `named(_:parameters:)` accepts, in presentation order.
@@ -25,7 +26,7 @@ extension Surface {
     ) throws(SurfaceError) -> Surface {
         let key = canonicalName(name)
         guard names.contains(key) else {
-            throw .unknownSurface(name: name, suggestion: NameSuggestion.nearest(to: key, in: names))
+            throw .unknownSurface(name: name, suggestion: NearestName.find(key, in: names))
         }
         let specs = parameterSpecs(for: key)
         var resolved: [String: Double] = [:]
@@ -35,7 +36,7 @@ extension Surface {
                 let valid = specs.map(\.name)
                 throw .unknownParameter(
                     surface: key, parameter: given, valid: valid,
-                    suggestion: NameSuggestion.nearest(to: given, in: valid)
+                    suggestion: NearestName.find(given, in: valid)
                 )
             }
             guard spec.constraint.accepts(value) else {

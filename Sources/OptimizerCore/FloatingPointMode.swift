@@ -5,8 +5,8 @@ import CFloatEnvironment
 /// Subnormal floats take a slow microcode path on most CPUs (tens of times slower per operation).
 /// Weight decay drives many small weights and their Adam moments into the subnormal range late in
 /// training, so training flushes them (`withSubnormalsFlushed`), as `torch.set_flush_denormal`
-/// does. The mode is per thread: `WorkerPool` and the networks' parallel loops run each job in the
-/// mode of the thread that started it. Everything else (surfaces, golden trajectories, gradient
+/// does. The mode is per thread: `WorkerPool` runs each job in the mode of the thread that
+/// started it. Everything else (surfaces, golden trajectories, gradient
 /// checks in Double) keeps IEEE subnormals, because the flush is undone when training returns.
 public struct FloatingPointMode: Sendable, Equatable {
     /// The raw control word (MXCSR on x86_64, FPCR on arm64).

@@ -13,6 +13,16 @@ public enum NearestName {
         return d <= limit ? name : nil
     }
 
+    /// ` (did you mean 'x'?)` for the candidate nearest to `word`, or an empty string when none is close.
+    public static func hint(_ word: String, in candidates: [String]) -> String {
+        hint(suggesting: find(word, in: candidates))
+    }
+
+    /// ` (did you mean 'x'?)` for a suggested name, or an empty string for none.
+    public static func hint(suggesting name: String?) -> String {
+        name.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// Levenshtein distance with adjacent transpositions (optimal string alignment).
     public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

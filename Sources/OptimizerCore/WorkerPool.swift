@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work that can be split into numbered slices, run on several threads at once.
 protocol SliceJob {
@@ -42,10 +45,27 @@ final class WorkerPool: @unchecked Sendable {
     /// subnormals gets the same arithmetic on every slice.
     private var mode = FloatingPointMode.current
 
+    /// Marks the threads that are running a slice of a job (the workers, and a caller during its
+    /// slice 0), whose value is non-nil on such a thread.
+    private static let insideJob: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "no thread-specific key left")
+        return key
+    }()
+    /// Any non-nil value marks a thread; a computed one, since raw pointers are not `Sendable`.
+    private static var insideJobMark: UnsafeRawPointer? { UnsafeRawPointer(bitPattern: 1) }
+
+    /// Whether the calling thread is running a slice of a job.
+    static var isInsideJob: Bool { pthread_getspecific(insideJob) != nil }
+
     /// Runs slices 0 ..< `slices` of `job`, slice 0 on the calling thread, and returns when all
     /// are done.
+    ///
+    /// A job started from inside another job's slice (a parallel loop over networks whose layers
+    /// have parallel loops of their own) runs whole on the calling thread: the workers are already
+    /// busy with the outer job, and waiting for them would never end.
     func run<Job: SliceJob>(_ job: Job, slices: Int) {
-        guard slices > 1 else {
+        guard slices > 1, !Self.isInsideJob else {
             job.run(slice: 0, of: 1)
             return
         }
@@ -62,7 +82,9 @@ final class WorkerPool: @unchecked Sendable {
                 workers[index - 1].slice = index
                 workers[index - 1].start.signal()
             }
+            pthread_setspecific(Self.insideJob, Self.insideJobMark)
             job.run(slice: 0, of: slices)
+            pthread_setspecific(Self.insideJob, nil)
             for _ in 1..<slices { finished.wait() }
             self.job = nil
             jobType = nil
@@ -74,6 +96,7 @@ final class WorkerPool: @unchecked Sendable {
             let worker = Worker()
             workers.append(worker)
             let thread = Thread { [unowned self] in
+                pthread_setspecific(Self.insideJob, Self.insideJobMark)
                 while true {
                     worker.start.wait()
                     if let job = self.job, let type = self.jobType {

@@ -17,19 +17,24 @@ enum NetworkProblemLoader {
         let tasks = isTransformer ? ["modadd", "text"] : ["spirals", "blobs", "modadd"]
         let taskName = try reader.string("task") ?? tasks[0]
         guard tasks.contains(taskName) else {
-            throw reader.error("task", "task = \"\(taskName)\" is not valid for type = \"\(type)\"\(NearestNameLookup.suggestion(taskName, tasks)); task must be one of \(tasks.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw reader.error("task", "task = \"\(taskName)\" is not valid for type = \"\(type)\"\(NearestName.hint(taskName, in: tasks)); task must be one of \(tasks.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let task = try readTask(&reader, name: taskName)
         let built: any TrainingTask
         do throws(TaskError) {
             built = try task.makeTask(seed: seed, asTokens: isTransformer)
         } catch {
-            if case .invalid(let flag, let value, let reason) = error {
-                throw reader.error(keyNames(flag), invalidMessage(flag: flag, value: value, reason: reason))
+            if case .invalid(let field, let value, let reason) = error {
+                throw reader.error(field.scenarioKey, invalidMessage(field, value: value, reason: reason))
             }
-            throw reader.error(taskName == "text" ? "text" : "task", keyNames(error.description))
+            throw reader.error(taskName == "text" ? "text" : "task", error.message(naming: \.scenarioKey))
         }
         let model = try isTransformer ? readTransformer(&reader, task: built) : readMLP(&reader, task: built)
+        do throws(ModelConfigurationError) {
+            try model.validate()
+        } catch {
+            throw modelError(error, reader)
+        }
         // Counted before anything is built: a mistyped size must not allocate first.
         let count = model.parameterCount
         guard count <= maximumParameters else {
@@ -39,7 +44,7 @@ enum NetworkProblemLoader {
         do throws(ModelConfigurationError) {
             network = try model.makeNetwork(Float.self, maximumBatch: 1)
         } catch {
-            throw reader.error(nil, error.description)
+            throw reader.error(nil, error.message(naming: \.scenarioKey))
         }
         let defaultBatch = taskName == "modadd" ? 256 : taskName == "text" ? 32 : 64
         let batch = try reader.integer("batch", 1...65_536) ?? defaultBatch
@@ -89,17 +94,8 @@ enum NetworkProblemLoader {
         let heads = try reader.integer("heads", 1...256) ?? 2
         let kvHeads = try reader.integer("kv_heads", 1...256) ?? heads
         let hidden = try reader.integer("hidden", 1...65_536) ?? 4 * dim
-        let configuration = TransformerConfiguration(vocabulary: vocabulary, context: context, dim: dim, layers: layers,
-                                                     heads: heads, kvHeads: kvHeads, hidden: hidden)
-        do throws(ModelConfigurationError) {
-            try configuration.validate()
-        } catch {
-            if case .invalid(let flag, let value, let reason) = error {
-                throw reader.error(key(for: error), invalidMessage(flag: flag, value: value, reason: reason))
-            }
-            throw reader.error(key(for: error), keyNames(error.description))
-        }
-        return .transformer(configuration)
+        return .transformer(TransformerConfiguration(vocabulary: vocabulary, context: context, dim: dim, layers: layers,
+                                                     heads: heads, kvHeads: kvHeads, hidden: hidden))
     }
 
     private static func readMLP(_ reader: inout TableReader, task: any TrainingTask) throws(ScenarioError) -> ModelConfiguration {
@@ -125,15 +121,9 @@ enum NetworkProblemLoader {
         let activationName = try reader.string("activation") ?? "tanh"
         guard let activation = Activation(rawValue: activationName) else {
             let names = Activation.allCases.map(\.rawValue)
-            throw reader.error("activation", "activation = \"\(activationName)\" is not valid\(NearestNameLookup.suggestion(activationName, names)); activation must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw reader.error("activation", "activation = \"\(activationName)\" is not valid\(NearestName.hint(activationName, in: names)); activation must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
-        let configuration = MLPConfiguration(inputs: inputs, hidden: hidden, classes: task.classes, activation: activation)
-        do throws(ModelConfigurationError) {
-            try configuration.validate()
-        } catch {
-            throw reader.error("hidden", error.description)
-        }
-        return .mlp(configuration)
+        return .mlp(MLPConfiguration(inputs: inputs, hidden: hidden, classes: task.classes, activation: activation))
     }
 
     /// Where each key applies, so a key given for another model or task is named as such
@@ -159,24 +149,17 @@ enum NetworkProblemLoader {
         }
     }
 
-    /// `key = value is not valid; key must ...`, from a check written for `descent train`'s flags.
-    private static func invalidMessage(flag: String, value: String, reason: String) -> String {
-        let key = keyNames(flag)
-        return "\(key) = \(value) is not valid; \(key) \(keyNames(reason))"
+    /// `key = value is not valid; key must ...`, pointing at the key's line.
+    private static func invalidMessage(_ field: NetworkField, value: String, reason: FieldMessage) -> String {
+        let key = field.scenarioKey
+        return "\(key) = \(value) is not valid; \(key) \(reason.worded(\.scenarioKey))"
     }
 
-    /// A message written for `descent train`'s flags, in this file's key names.
-    private static func keyNames(_ message: String) -> String {
-        var text = message
-        for (flag, key) in [("--train-fraction", "train_fraction"), ("--kv-heads", "kv_heads")] {
-            text = text.replacingOccurrences(of: flag, with: key)
+    /// A model error in this file's key names, at the key it is about (the table when it is about none).
+    private static func modelError(_ error: ModelConfigurationError, _ reader: TableReader) -> ScenarioError {
+        switch error {
+        case let .invalid(field, value, reason): reader.error(field.scenarioKey, invalidMessage(field, value: value, reason: reason))
+        case .unsupported: reader.error(nil, error.message(naming: \.scenarioKey))
         }
-        return text.replacingOccurrences(of: "--", with: "")
-    }
-
-    /// The scenario key a model error is about.
-    private static func key(for error: ModelConfigurationError) -> String? {
-        guard case .invalid(let flag, _, _) = error else { return nil }
-        return String(flag.dropFirst(2)).replacingOccurrences(of: "-", with: "_")
     }
 }

@@ -12,7 +12,7 @@ enum OptimizerLoader {
         }
         guard let kind = OptimizerKind(rawValue: typeName.lowercased()) else {
             let names = OptimizerKind.allCases.map(\.rawValue)
-            throw reader.error("type", "type = \"\(typeName)\" is not an optimizer\(NearestNameLookup.suggestion(typeName, names)); valid: \(names.joined(separator: ", "))")
+            throw reader.error("type", "type = \"\(typeName)\" is not an optimizer\(NearestName.hint(typeName, in: names)); valid: \(names.joined(separator: ", "))")
         }
         let label = try reader.string("label") ?? kind.rawValue
         guard !label.isEmpty, label.count <= 40 else {
@@ -86,7 +86,7 @@ enum OptimizerLoader {
             case "tensor": return .tensor
             case "coordinate": return .coordinate
             default:
-                throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
+                throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestName.hint(name, in: PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
             }
         case .array(let items):
             var sizes: [Int] = []
@@ -132,7 +132,7 @@ enum OptimizerLoader {
             return .warmupCosine(warmup: warmup ?? max(total / 10, 1), total: total,
                                  startFactor: startFactor ?? LearningRateSchedule.defaultStartFactor, minimum: minimum ?? 0)
         default:
-            throw reader.error("schedule", "schedule = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, names)); schedule must be one of \(names.joined(separator: ", "))")
+            throw reader.error("schedule", "schedule = \"\(name)\" is not valid\(NearestName.hint(name, in: names)); schedule must be one of \(names.joined(separator: ", "))")
         }
     }
 }

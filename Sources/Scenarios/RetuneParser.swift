@@ -24,7 +24,7 @@ public enum RetuneParser {
             let text = String(word[word.index(after: equals)...])
             guard names.contains(key) else {
                 throw ScenarioError(file: source, keyPath: key,
-                                    message: "\(kind.rawValue) has no hyperparameter '\(key)'\(NearestNameLookup.suggestion(key, names)); valid: \(names.joined(separator: ", "))")
+                                    message: "\(kind.rawValue) has no hyperparameter '\(key)'\(NearestName.hint(key, in: names)); valid: \(names.joined(separator: ", "))")
             }
             let value = try parseValue(text, key: key)
             guard let hyper = OptimizerLoader.hyperValue(value) else {

@@ -131,7 +131,7 @@ public enum ScenarioLoader {
         if let seed = try reader.integer("seed", 0...Int.max) { settings.seed = UInt64(seed) }
         if let precision = try reader.string("precision") {
             guard let value = Precision(rawValue: precision) else {
-                throw reader.error("precision", "precision = \"\(precision)\" is not valid\(NearestNameLookup.suggestion(precision, ["float", "double"])); precision must be \"float\" or \"double\"")
+                throw reader.error("precision", "precision = \"\(precision)\" is not valid\(NearestName.hint(precision, in: ["float", "double"])); precision must be \"float\" or \"double\"")
             }
             settings.precision = value
         }

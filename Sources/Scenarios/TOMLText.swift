@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Writes TOML literals: keys, strings and numbers that parse back to the same value.
 public enum TOMLText {
     /// A key, bare when possible, quoted otherwise.
@@ -31,10 +33,8 @@ public enum TOMLText {
 
     /// A float in its shortest round-trip form, always with a decimal point or exponent.
     public static func number(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        let text = "\(x)"
-        return text.contains(".") || text.contains("e") ? text : text + ".0"
+        let text = NumberText.shortest(x)
+        return !x.isFinite || text.contains(".") || text.contains("e") ? text : text + ".0"
     }
 }
 

@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Reads one table of a scenario file: typed getters that produce located errors, and a check
 /// that every key was understood.
 struct TableReader {
@@ -87,7 +89,7 @@ struct TableReader {
     /// Fails on the first key that was never read, suggesting the nearest valid one.
     func requireAllUsed(valid: [String]) throws(ScenarioError) {
         for (key, _) in entries where !used.contains(key) {
-            let hint = NearestNameLookup.suggestion(key, valid)
+            let hint = NearestName.hint(key, in: valid)
             throw error(key, "unknown key '\(key)'\(hint); valid keys here: \(valid.joined(separator: ", "))")
         }
     }

@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// The CSV format of a network race, shared by `descent run` and the visualizer's export: a header
 /// `optimizer,step,loss,learning_rate,grad_norm,val_loss,val_accuracy` then one row per optimizer per
 /// step. `loss` is the mean loss of that step's batch (step 0: the validation loss at the initial
@@ -12,19 +14,15 @@ public enum TrainingCSV {
         var text = ""
         for racer in race.racers where racer.divergedAt == nil || racer.divergedAt == race.step {
             // Step 0 took no update: no learning rate or gradient yet.
-            let rate = race.step == 0 ? "" : number(racer.learningRate)
-            let norm = race.step == 0 ? "" : number(racer.gradientNorm)
-            text += TrajectoryCSV.field(racer.label) + ",\(race.step),\(number(racer.loss)),\(rate),\(norm),"
+            let rate = race.step == 0 ? "" : NumberText.shortest(racer.learningRate)
+            let norm = race.step == 0 ? "" : NumberText.shortest(racer.gradientNorm)
+            text += TrajectoryCSV.field(racer.label) + ",\(race.step),\(NumberText.shortest(racer.loss)),\(rate),\(norm),"
             if racer.validation.step == race.step {
-                text += "\(number(racer.validation.loss)),\(number(racer.validation.accuracy))\n"
+                text += "\(NumberText.shortest(racer.validation.loss)),\(NumberText.shortest(racer.validation.accuracy))\n"
             } else {
                 text += ",\n"
             }
         }
         return text
-    }
-
-    private static func number(_ x: Double) -> String {
-        x.isNaN ? "nan" : x == .infinity ? "inf" : x == -.infinity ? "-inf" : "\(x)"
     }
 }

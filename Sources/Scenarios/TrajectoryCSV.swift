@@ -28,10 +28,10 @@ public enum TrajectoryCSV {
         return line
     }
 
-    /// A number in shortest round-trip form, or `nan`, `inf`, `-inf`.
+    /// A number in shortest round-trip form, or `nan`, `inf`, `-inf` (`NumberText.shortest`).
     @inline(__always)
     public static func number<T: BinaryFloatingPoint & CustomStringConvertible>(_ x: T) -> String {
-        x.isNaN ? "nan" : x.description
+        NumberText.shortest(x)
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.

@@ -1,5 +1,6 @@
 import Networks
 import OptimizerCore
+import Scenarios
 
 /// Why a race could not be set up or retuned: a partition that does not fit the parameters, or a
 /// network that cannot be built.
@@ -13,7 +14,7 @@ public enum RaceSetupError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .partition(let error): error.description
-        case .training(let error): error.description
+        case .training(let error): error.message(naming: \.scenarioKey)
         }
     }
 }

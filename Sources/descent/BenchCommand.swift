@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions \(repetitions) is out of range; give 1 to 1000") }
         for name in optimizerNames where OptimizerKind(rawValue: name) == nil || name == OptimizerKind.blockGD.rawValue {
             let valid = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue)
-            let hint = NearestName.find(name, in: valid).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = NearestName.hint(name, in: valid)
             throw ValidationError("'\(name)' is not an optimizer descent can bench\(hint); valid: \(valid.joined(separator: ", "))")
         }
     }

@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as PartitionError {
             throw fail("\(file): \(error)")
         } catch let error as TrainingError {
-            throw fail("\(file): \(error)")
+            throw fail("\(file): \(error.message(naming: \.scenarioKey))")
         }
     }
 

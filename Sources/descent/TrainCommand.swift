@@ -121,7 +121,7 @@ struct TrainCommand: ParsableCommand {
                 }
             }
         } catch {
-            throw fail("\(error)")
+            throw fail(flagWorded(error))
         }
         var results: [TrainResult] = []
         for trainer in runs {

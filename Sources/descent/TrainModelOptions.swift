@@ -76,23 +76,28 @@ struct TrainModelOptions: ParsableArguments {
         static let small = Defaults(modulus: 7, dim: 8, heads: 2, hidden: [8, 8], points: 200, context: 8)
     }
 
-    /// Checks flags that need no file access.
-    func check() throws(ModelConfigurationError) {
+    /// Checks flags that need no file access, the dataset's settings with `defaults` among them.
+    func check(_ defaults: Defaults = .training) throws(TrainFlagError) {
         // Activations are allocated for the whole batch up front.
-        if let batch, !(1...65_536).contains(batch) { throw .invalid(flag: "--batch", value: "\(batch)", reason: "must be from 1 to 65536") }
+        if let batch, !(1...65_536).contains(batch) { throw TrainFlagError(message: "--batch \(batch): must be from 1 to 65536") }
         switch (model, task) {
         case (.transformer, .spirals), (.transformer, .blobs):
-            throw .unsupported("--task \(task.rawValue) is a 2-D point cloud for --model mlp; the transformer trains on modadd or text")
+            throw TrainFlagError(message: "--task \(task.rawValue) is a 2-D point cloud for --model mlp; the transformer trains on modadd or text")
         case (.mlp, .text):
-            throw .unsupported("--task text needs --model transformer (the MLP has no sequence input)")
+            throw TrainFlagError(message: "--task text needs --model transformer (the MLP has no sequence input)")
         default:
             break
         }
         if task == .text, text == nil {
-            throw .unsupported("--task text needs --text FILE")
+            throw TrainFlagError(message: "--task text needs --text FILE")
         }
         if task == .modadd, let context, context != 3 {
-            throw .invalid(flag: "--context", value: "\(context)", reason: "modadd sequences are [a, b, =]: the context is always 3")
+            throw TrainFlagError(message: "--context \(context): modadd sequences are [a, b, =]: the context is always 3")
+        }
+        do throws(TaskError) {
+            try taskConfiguration(defaults).validate()
+        } catch {
+            throw TrainFlagError(message: error.message(naming: \.flag))
         }
     }
 
@@ -107,13 +112,21 @@ struct TrainModelOptions: ParsableArguments {
     }
 
     /// The model configuration for `task`, whose input shape fixes the vocabulary or input width.
-    func modelConfiguration(for task: any TrainingTask, _ defaults: Defaults = .training) throws(ModelConfigurationError) -> ModelConfiguration {
+    func modelConfiguration(for task: any TrainingTask, _ defaults: Defaults = .training) throws(TrainFlagError) -> ModelConfiguration {
+        do throws(ModelConfigurationError) {
+            return try checkedModelConfiguration(for: task, defaults)
+        } catch {
+            throw TrainFlagError(message: error.message(naming: \.flag))
+        }
+    }
+
+    private func checkedModelConfiguration(for task: any TrainingTask, _ defaults: Defaults) throws(ModelConfigurationError) -> ModelConfiguration {
         switch (model, task.input) {
         case let (.transformer, .tokens(vocabulary, context)):
             let hiddenWidth: Int?
             if let hidden {
                 guard let value = Int(hidden) else {
-                    throw .invalid(flag: "--hidden", value: hidden, reason: "the transformer takes one integer (the SwiGLU width)")
+                    throw .invalid(.hidden, value: hidden, reason: "the transformer takes one integer (the SwiGLU width)")
                 }
                 hiddenWidth = value
             } else {
@@ -130,7 +143,7 @@ struct TrainModelOptions: ParsableArguments {
             let widths = try hidden.map { (text: String) throws(ModelConfigurationError) -> [Int] in
                 let parts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
-                    throw .invalid(flag: "--hidden", value: text, reason: "give comma-separated widths, e.g. 64,64")
+                    throw .invalid(.hidden, value: text, reason: "give comma-separated widths, e.g. 64,64")
                 }
                 return parts.map { $0! }
             } ?? defaults.hidden

@@ -33,7 +33,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         if trimmed == OptimizerKind.blockGD.rawValue {
             throw TrainFlagError(message: "block-gd needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
         }
-        let hint = NearestName.find(trimmed, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = NearestName.hint(trimmed, in: names)
         throw TrainFlagError(message: "unknown optimizer '\(name)'\(hint); choose one of \(names.joined(separator: ", "))")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Networks
+import OptimizerCore
 
 /// Progress output: a bar rewritten in place on a terminal, one log line per evaluation otherwise.
 struct TrainProgress {
@@ -26,8 +27,8 @@ struct TrainProgress {
         if interactive {
             emit("\r" + bar(report: report, evaluation: evaluation, elapsed: elapsed, itemsPerSecond: itemsPerSecond, stepsDone: stepsDone) + "\u{1B}[K")
         } else {
-            emit("\(label) step \(report.step)/\(total) " + "loss \(Self.fixed(report.loss)) val_loss \(Self.fixed(evaluation.meanLoss))"
-                 + " val_acc \(Self.percent(evaluation.accuracy)) " + "lr \(Self.fixed(report.learningRate, "%.3g")) grad_norm \(Self.fixed(report.gradientNorm, "%.3g"))"
+            emit("\(label) step \(report.step)/\(total) " + "loss \(NumberText.fixed(report.loss)) val_loss \(NumberText.fixed(evaluation.meanLoss))"
+                 + " val_acc \(Self.percent(evaluation.accuracy)) " + "lr \(NumberText.fixed(report.learningRate, "%.3g")) grad_norm \(NumberText.fixed(report.gradientNorm, "%.3g"))"
                  + " \(Self.compact(itemsPerSecond))/s " + String(format: "elapsed %.1fs\n", elapsed))
         }
     }
@@ -40,9 +41,9 @@ struct TrainProgress {
         let width = 24
         let filled = total > 0 ? width * report.step / total : width
         let remaining = Double(total - report.step) * elapsed / Double(max(stepsDone, 1))
-        let validation = evaluation.map { " val \(Self.fixed($0.meanLoss)) (\(Self.percent($0.accuracy)))" } ?? ""
+        let validation = evaluation.map { " val \(NumberText.fixed($0.meanLoss)) (\(Self.percent($0.accuracy)))" } ?? ""
         return "\(label) \(report.step)/\(total) [" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            + "] loss \(Self.fixed(report.loss))" + validation
+            + "] loss \(NumberText.fixed(report.loss))" + validation
             + " \(Self.compact(itemsPerSecond))/s ETA \(Self.duration(remaining))"
     }
 
@@ -51,12 +52,6 @@ struct TrainProgress {
         handle.write(Data(text.utf8))
     }
 
-    /// A number in `format`, or nan / inf / -inf spelled as the CSV output spells them (C's
-    /// printf would write -nan for some NaNs).
-    static func fixed(_ x: Double, _ format: String = "%.4f") -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : x > 0 ? "inf" : "-inf" }
-        return String(format: format, x)
-    }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
 

@@ -1,5 +1,5 @@
+@testable import descent
 import Foundation
-import Scenarios
 import XCTest
 
 /// Output on a full disk (`/dev/full` answers every write with ENOSPC) ends in an error naming the

@@ -1,5 +1,5 @@
+@testable import descent
 import Foundation
-import Scenarios
 import XCTest
 
 /// `descent run --output` and every other text file: atomic, never replacing without --force,
@@ -48,14 +48,5 @@ final class OutputFileTests: XCTestCase {
             sink.write(String(repeating: "y", count: 100_000))
         }
         XCTAssertEqual(try entries(), [])
-    }
-
-    func testCSVSpellsNonFiniteNumbersOneWay() {
-        XCTAssertEqual(TrajectoryCSV.number(-Double.nan), "nan")
-        XCTAssertEqual(TrajectoryCSV.number(Double.nan), "nan")
-        XCTAssertEqual(TrajectoryCSV.number(Float.infinity), "inf")
-        XCTAssertEqual(TrajectoryCSV.number(-Double.infinity), "-inf")
-        XCTAssertEqual(TrajectoryCSV.number(0.1), "0.1")
-        XCTAssertEqual(TrajectoryCSV.row(label: "a", step: 3, loss: -.nan, parameters: [Float.nan, -.infinity]), "a,3,nan,nan,-inf\n")
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import Networks
 
 /// Why an output file could not be written (shared with checkpoints).
-public typealias OutputFileError = FileWriteError
+typealias OutputFileError = FileWriteError
 
 /// A buffered text sink: standard output, or a file written atomically (`AtomicFile`: temp file
 /// beside it, then moved into place) that never replaces an existing file unless asked to.
-public final class OutputFile {
+final class OutputFile {
     /// Where the text goes.
-    public enum Destination: Sendable {
+    enum Destination: Sendable {
         /// Standard output.
         case standardOutput
         /// A file path; `overwrite` allows replacing an existing file.
@@ -22,7 +22,7 @@ public final class OutputFile {
     private var failure: FileWriteError?
 
     /// Opens the destination; a file is created beside its final path and moved there on `finish`.
-    public init(_ destination: Destination) throws(OutputFileError) {
+    init(_ destination: Destination) throws(OutputFileError) {
         buffer.reserveCapacity(1 << 16)
         switch destination {
         case .standardOutput: file = nil
@@ -31,19 +31,19 @@ public final class OutputFile {
     }
 
     /// Appends text.
-    public func write(_ text: String) {
+    func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     /// Appends raw bytes.
-    public func write<S: Sequence>(bytes: S) where S.Element == UInt8 {
+    func write<S: Sequence>(bytes: S) where S.Element == UInt8 {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     /// Sends buffered text on.
-    public func flush() {
+    func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
@@ -70,7 +70,7 @@ public final class OutputFile {
 
     /// Flushes and, for a file, moves it into place (or reports the first failed write, leaving
     /// the destination as it was and no temporary file behind).
-    public func finish() throws(OutputFileError) {
+    func finish() throws(OutputFileError) {
         flush()
         if let failure { throw failure }
         try file?.commit()

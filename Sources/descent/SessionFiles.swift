@@ -1,40 +1,26 @@
 import Foundation
 import Scenarios
+import Visualizer
 
-/// The files a session writes: trajectory CSV exports and retuned scenarios, always under new names.
+/// The files a TUI session writes: trajectory CSV exports and retuned scenarios, always under new
+/// names, and the scenarios the picker lists.
 ///
 /// Both go through `OutputFile` (a temporary file in the same folder, moved into place with a
 /// call that fails rather than replace a file), so a file that appears under the chosen name
 /// while writing is never overwritten: the next free name is taken instead.
-public enum SessionFiles {
+enum SessionFiles {
     /// Writes every optimizer's trajectory from step 0 to the current step, in the format of
-    /// `descent run` (replayed from the start, which reproduces the run exactly), and returns the path.
-    public static func exportTrajectories(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
+    /// `descent run`, and returns the path.
+    static func exportTrajectories(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
         try writeUnderFreshName(directory: directory, base: "\(baseName(state))-step\(state.step)", extension: "csv") { sink in
-            writeTrajectories(state, to: sink)
+            state.trajectoryCSV { sink.write($0) }
         }
-    }
-
-    private static func writeTrajectories(_ state: AppState, to sink: OutputFile) {
-        var race = state.timeline.initialRace
-        sink.write(race.csvHeader)
-        var text = ""
-        race.csvRows(into: &text)
-        while race.step < state.step {
-            race.advance()
-            race.csvRows(into: &text)
-            if text.utf8.count > 1 << 16 {
-                sink.write(text)
-                text = ""
-            }
-        }
-        sink.write(text)
     }
 
     /// Writes the scenario with its retuned learning rates and current start as TOML and returns the path.
-    public static func writeScenario(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
+    static func writeScenario(_ state: AppState, directory: String = ".") throws(OutputFileError) -> String {
         try writeUnderFreshName(directory: directory, base: "\(baseName(state))-retuned", extension: "toml") { sink in
-            sink.write(ScenarioWriter.toml(state.currentScenario))
+            sink.write(state.retunedScenarioTOML)
         }
     }
 
@@ -79,7 +65,7 @@ public enum SessionFiles {
 
     /// The picker's entries: every `.toml` file of the scenarios folder, loaded to read its name
     /// and description; a file that fails to load shows its error instead.
-    public static func listScenarios(directory: String?) -> [PickerEntry] {
+    static func listScenarios(directory: String?) -> [PickerEntry] {
         guard let directory else { return [] }
         return ScenarioDirectory.files(in: directory).map { path in
             do throws(ScenarioError) {
