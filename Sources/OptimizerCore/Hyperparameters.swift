@@ -35,6 +35,18 @@ public struct Hyperparameters: Sendable, Hashable {
         return (a, b)
     }
 
+    /// A list of numbers; the rule's own names only.
+    public func list(_ name: String) -> [Double] {
+        guard case .list(let xs)? = value(named: name) else { preconditionFailure("\(kind) has no list \(name)") }
+        return xs
+    }
+
+    /// A named choice; the rule's own names only.
+    public func choice(_ name: String) -> String {
+        guard case .choice(let option)? = value(named: name) else { preconditionFailure("\(kind) has no choice \(name)") }
+        return option
+    }
+
     /// The base learning rate (block-GD's scale).
     public var learningRate: Double {
         get { real(kind.learningRateName) }

@@ -71,6 +71,8 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
         case .real(let x): return number(x)
         case .flag(let b): return b ? "on" : "off"
         case .pair(let a, let b): return "(\(number(a)),\(number(b)))"
+        case .list(let xs): return "(" + xs.map(number).joined(separator: ",") + ")"
+        case .choice(let name): return name
         }
     }
 }

@@ -22,8 +22,9 @@ enum OptimizerLoader {
         let hyperparameterNames = kind.descriptors.map(\.name)
         for (key, value) in table.entries where hyperparameterNames.contains(key) {
             _ = reader.raw(key)
-            guard let hyper = hyperValue(value) else {
-                let expected = kind.descriptors.first { $0.name == key }!.validRange
+            let descriptor = kind.descriptors.first { $0.name == key }!
+            guard let hyper = hyperValue(value, for: descriptor) else {
+                let expected = descriptor.validRange
                 throw reader.error(key, "\(key) = \(TableReader.abbreviate(value)) is \(value.typeName); \(key) must be \(expected)")
             }
             do throws(HyperparameterError) {
@@ -48,7 +49,16 @@ enum OptimizerLoader {
         return OptimizerEntry(label: label, configuration: configuration, schedule: schedule)
     }
 
-    static func hyperValue(_ value: ConfigValue) -> HyperValue? {
+    /// The TOML value as a hyperparameter value; lists of other than two numbers and names are
+    /// read only where the descriptor takes them, so elsewhere they get the type error.
+    static func hyperValue(_ value: ConfigValue, for descriptor: HyperparameterDescriptor) -> HyperValue? {
+        switch (value, descriptor.kind) {
+        case (.array(let items), .list):
+            let numbers = items.compactMap(\.number)
+            return numbers.count == items.count ? .list(numbers) : nil
+        case (.string(let name), .choice): return .choice(name)
+        default: break
+        }
         switch value {
         case .integer(let i): return .real(Double(i))
         case .real(let x): return .real(x)

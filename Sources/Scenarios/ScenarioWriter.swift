@@ -89,6 +89,8 @@ public enum ScenarioWriter {
         case .real(let x): TOMLText.number(x)
         case .flag(let b): b ? "true" : "false"
         case .pair(let a, let b): "[\(TOMLText.number(a)), \(TOMLText.number(b))]"
+        case .list(let xs): "[" + xs.map(TOMLText.number).joined(separator: ", ") + "]"
+        case .choice(let name): TOMLText.string(name)
         }
     }
 }

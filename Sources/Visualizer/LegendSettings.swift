@@ -38,6 +38,8 @@ enum LegendSettings {
         case .real(let x): Formatting.number(x)
         case .flag(let b): b ? "on" : "off"
         case .pair(let a, let b): "(\(Formatting.number(a)),\(Formatting.number(b)))"
+        case .list(let xs): "(" + xs.map(Formatting.number).joined(separator: ",") + ")"
+        case .choice(let name): name
         }
     }
 }

@@ -68,7 +68,7 @@ struct TrainOptimizerOptions: ParsableArguments {
             guard parts.count == 2 else {
                 throw TrainFlagError(message: "--set \(assignment): write name=value, e.g. --set amsgrad=true")
             }
-            settings.append((parts[0], Self.value(parts[1])))
+            settings.append((parts[0], Self.value(parts[1], for: kind.descriptors.first { $0.name == parts[0] })))
         }
         for (name, value) in settings {
             do {
@@ -83,7 +83,8 @@ struct TrainOptimizerOptions: ParsableArguments {
         return configuration
     }
 
-    private static func value(_ text: String) -> HyperValue {
+    private static func value(_ text: String, for descriptor: HyperparameterDescriptor?) -> HyperValue {
+        if case .choice? = descriptor?.kind { return .choice(text) }
         switch text.lowercased() {
         case "true", "on", "yes": return .flag(true)
         case "false", "off", "no": return .flag(false)
@@ -92,6 +93,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]()")).split(separator: ",")
             .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         if parts.count == 2 { return .pair(parts[0], parts[1]) }
+        if case .list? = descriptor?.kind, !parts.isEmpty { return .list(parts) }
         // Anything else unparsable becomes NaN, which the descriptor rejects with the valid range.
         return .real(Double(text) ?? .nan)
     }

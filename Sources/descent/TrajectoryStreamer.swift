@@ -78,6 +78,8 @@ enum TrajectoryStreamer {
         case .real(let x): JSONText.number(x)
         case .flag(let b): b ? "true" : "false"
         case .pair(let a, let b): "[\(JSONText.number(a)),\(JSONText.number(b))]"
+        case .list(let xs): "[" + xs.map(JSONText.number).joined(separator: ",") + "]"
+        case .choice(let name): JSONText.string(name)
         }
     }
 }

@@ -25,6 +25,10 @@ public struct StepContext<Scalar: OptimizerScalar> {
     public func flag(_ name: String) -> Bool { hyperparameters.flag(name) }
     /// A pair (betas) by torch name.
     public func pair(_ name: String) -> (Double, Double) { hyperparameters.pair(name) }
+    /// A list of numbers by torch name.
+    public func list(_ name: String) -> [Double] { hyperparameters.list(name) }
+    /// A named choice by torch name.
+    public func choice(_ name: String) -> String { hyperparameters.choice(name) }
 
     /// A `.single` state value: read it, and write it before building the update that uses it.
     /// Reports (eta) see it read-only: a write there is dropped.
