@@ -1,9 +1,9 @@
 /// The optimizer the driver builds for an elementwise or tensor rule: hyperparameters, named
 /// state, and the rule's engine.
-struct RuleOptimizer<Scalar: OptimizerScalar>: Optimizer {
+struct RuleOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     let kind: OptimizerKind
     var hyperparameters: Hyperparameters
-    private(set) var state: RuleState<Scalar>
+    var state: RuleState<Scalar>
     private let layout: ParameterLayout
     private let engine: RuleEngine<Scalar>
 
@@ -14,13 +14,6 @@ struct RuleOptimizer<Scalar: OptimizerScalar>: Optimizer {
         self.engine = engine
         state = RuleState(engine.specs(hyperparameters), layout: layout)
     }
-
-    var learningRate: Double {
-        get { hyperparameters.learningRate }
-        set { hyperparameters.learningRate = newValue }
-    }
-    var stepCount: Int { state.step }
-    var stateElementCount: Int { state.elementCount }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -37,11 +30,5 @@ struct RuleOptimizer<Scalar: OptimizerScalar>: Optimizer {
 
     mutating func reset() {
         state = RuleState(engine.specs(hyperparameters), layout: layout)
-    }
-
-    func stateVectors() -> OptimizerStateVectors<Scalar> { state.exported }
-
-    mutating func restore(_ saved: OptimizerStateVectors<Scalar>) throws(OptimizerStateError) {
-        try state.restore(saved)
     }
 }

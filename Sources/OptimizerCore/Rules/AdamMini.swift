@@ -45,13 +45,13 @@ public enum AdamMini: CustomRule {
 }
 
 /// Adam-mini over the coordinates a block map covers.
-struct AdamMiniOptimizer<Scalar: OptimizerScalar>: Optimizer {
+struct AdamMiniOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     let kind: OptimizerKind
     var hyperparameters: Hyperparameters
     /// Which coordinates share a second moment.
     let blockMap: BlockMap
     private let layout: ParameterLayout
-    private var state: RuleState<Scalar>
+    var state: RuleState<Scalar>
     /// The block map cut into pieces of whole blocks that threads share out.
     private let chunks: [AdamMiniChunk]
     /// First element of each chunk, for balancing threads by elements.
@@ -72,13 +72,6 @@ struct AdamMiniOptimizer<Scalar: OptimizerScalar>: Optimizer {
     private static func initialState(_ layout: ParameterLayout, _ map: BlockMap) -> RuleState<Scalar> {
         RuleState([StateVectorSpec("m"), StateVectorSpec("vmean", .perBlock)], layout: layout, blocks: map.blockCount)
     }
-
-    var learningRate: Double {
-        get { hyperparameters.learningRate }
-        set { hyperparameters.learningRate = newValue }
-    }
-    var stepCount: Int { state.step }
-    var stateElementCount: Int { state.elementCount }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -114,12 +107,6 @@ struct AdamMiniOptimizer<Scalar: OptimizerScalar>: Optimizer {
 
     mutating func reset() {
         state = Self.initialState(layout, blockMap)
-    }
-
-    func stateVectors() -> OptimizerStateVectors<Scalar> { state.exported }
-
-    mutating func restore(_ saved: OptimizerStateVectors<Scalar>) throws(OptimizerStateError) {
-        try state.restore(saved)
     }
 }
 

@@ -27,14 +27,15 @@ public enum BlockGD: CustomRule {
 }
 
 /// Block-GD over the coordinates a block map covers; it keeps no state but the step count.
-struct BlockGDOptimizer<Scalar: OptimizerScalar>: Optimizer {
+struct BlockGDOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     let kind: OptimizerKind
     var hyperparameters: Hyperparameters
     /// The blocks, usually the objective's Hessian blocks.
     let blockMap: BlockMap
     /// The largest Hessian eigenvalue of each block, in block order.
     let curvatures: [Double]
-    private var steps = 0
+    /// No vectors: only the step count.
+    var state: RuleState<Scalar>
 
     init(kind: OptimizerKind, hyperparameters: Hyperparameters, blockMap: BlockMap, curvatures: [Double]) {
         precondition(curvatures.count == blockMap.blockCount, "one curvature per block")
@@ -42,14 +43,8 @@ struct BlockGDOptimizer<Scalar: OptimizerScalar>: Optimizer {
         self.hyperparameters = hyperparameters
         self.blockMap = blockMap
         self.curvatures = curvatures
+        state = RuleState([], layout: ParameterLayout([]))
     }
-
-    var learningRate: Double {
-        get { hyperparameters.learningRate }
-        set { hyperparameters.learningRate = newValue }
-    }
-    var stepCount: Int { steps }
-    var stateElementCount: Int { 0 }
 
     /// The learning rate of block b.
     func blockLearningRate(_ b: Int) -> Double {
@@ -61,7 +56,7 @@ struct BlockGDOptimizer<Scalar: OptimizerScalar>: Optimizer {
     mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         precondition(parameters.count == blockMap.count && gradients.count == blockMap.count,
                      "buffer length differs from the block map")
-        steps += 1
+        state.step += 1
         guard let p = parameters.baseAddress, let g = gradients.baseAddress else { return }
         var blockIndex = 0
         for run in blockMap.runs {
@@ -81,16 +76,7 @@ struct BlockGDOptimizer<Scalar: OptimizerScalar>: Optimizer {
     }
 
     mutating func reset() {
-        steps = 0
-    }
-
-    func stateVectors() -> OptimizerStateVectors<Scalar> {
-        OptimizerStateVectors(step: steps, vectors: [])
-    }
-
-    mutating func restore(_ saved: OptimizerStateVectors<Scalar>) throws(OptimizerStateError) {
-        try stateVectors().requireShape(of: saved)
-        steps = saved.step
+        state.step = 0
     }
 }
 
