@@ -25,6 +25,8 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
     /// Builds the optimizer for parameters laid out as `layout`.
     ///
     /// - Parameters:
+    ///   - scalar: the precision, `Float.self` or `Double.self`.
+    ///   - layout: the parameters' tensors, names and shapes.
     ///   - defaultPartition: used when `partition` is nil and the rule has no fallback of its own
     ///     (tensor for surfaces, Hessian blocks for quadratics, official for networks).
     ///   - hessianBlocks: the objective's Hessian block sizes, if it has any.
