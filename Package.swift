@@ -5,11 +5,17 @@ let package = Package(
     name: "descent",
     products: [
         .executable(name: "descent", targets: ["descent"]),
+        // The optimizer core as a library: rules, the driver, the registry, partitions, schedules.
+        .library(name: "OptimizerCore", targets: ["OptimizerCore"]),
+        // Loss surfaces and quadratics with exact gradients and Hessians.
+        .library(name: "Objectives", targets: ["Objectives"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // `swift package generate-documentation` for the libraries' DocC catalogs.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The floating-point control register (flushing subnormals), which Swift cannot reach.

@@ -6,7 +6,7 @@ import OptimizerCore
 /// Floats are stored as their bit patterns so a save/load round trip is exact.
 public struct Checkpoint: Codable, Sendable, Equatable {
     /// Format version, bumped on incompatible changes.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// The format version of this checkpoint.
     public var version = Checkpoint.currentVersion

@@ -45,12 +45,13 @@ public enum CheckpointFile {
         guard stored == actual else {
             throw .corrupt(path, String(format: "checksum mismatch (stored %016llx, computed %016llx)", stored, actual))
         }
+        // The version first: an older format would not decode as this one.
+        if let probe = try? JSONDecoder().decode(VersionProbe.self, from: Data(body)), probe.version != Checkpoint.currentVersion {
+            throw .unsupportedVersion(path, probe.version)
+        }
         let checkpoint: Checkpoint
         do { checkpoint = try JSONDecoder().decode(Checkpoint.self, from: Data(body)) } catch {
             throw .corrupt(path, "the contents do not decode: \(error)")
-        }
-        guard checkpoint.version == Checkpoint.currentVersion else {
-            throw .unsupportedVersion(path, checkpoint.version)
         }
         return checkpoint
     }
@@ -66,4 +67,9 @@ enum Checksum {
         }
         return hash
     }
+}
+
+/// A checkpoint's format version alone.
+private struct VersionProbe: Decodable {
+    let version: Int
 }

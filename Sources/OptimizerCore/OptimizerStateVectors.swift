@@ -3,7 +3,7 @@
 public struct OptimizerStateVectors<Scalar: OptimizerScalar>: Codable, Sendable, Equatable {
     /// Updates taken.
     public var step: Int
-    /// Named state vectors in a fixed order per optimizer.
+    /// Named state vectors, in the rule's order (restoring goes by name).
     public var vectors: [NamedVector]
 
     /// One named state vector.
@@ -29,13 +29,6 @@ public struct OptimizerStateVectors<Scalar: OptimizerScalar>: Codable, Sendable,
     /// The vector with this name.
     public subscript(name: String) -> [Scalar]? {
         vectors.first { $0.name == name }?.values
-    }
-
-    /// Checks that `other` has the same vector names and lengths, for restoring.
-    func requireShape(of other: OptimizerStateVectors) throws(OptimizerStateError) {
-        let mine = vectors.map { "\($0.name)[\($0.values.count)]" }
-        let theirs = other.vectors.map { "\($0.name)[\($0.values.count)]" }
-        guard mine == theirs else { throw .shapeMismatch(expected: mine, found: theirs) }
     }
 }
 

@@ -31,18 +31,7 @@ struct ListCommand: ParsableCommand {
         print("  \(pad("mlp", 17)) classifier: task = \"spirals\", \"blobs\" or \"modadd\"; hidden = [widths], activation = tanh | relu | gelu")
         print("  \(pad("", 17)) both: batch, clip (default 5), eval_every; README's table lists every key")
         print("")
-        print("Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):")
-        for kind in OptimizerKind.allCases {
-            print("  \(pad(kind.rawValue, 10)) \(kind.summary)")
-            let defaults = kind.defaultHyperparameters
-            for descriptor in kind.descriptors {
-                let value = defaults.values.value(named: descriptor.name) ?? descriptor.defaultValue
-                print("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
-            }
-            if kind == .adamMini {
-                print("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
-            }
-        }
+        OptimizerListing.lines(.standard).forEach { print($0) }
         print("")
         print("Schedules ([[optimizer]] schedule = NAME; the lr is the base rate):")
         print("  \(pad("constant", 14)) the base rate throughout")

@@ -18,10 +18,3 @@ func loadLanes<T: OptimizerScalar>(_ pointer: UnsafeMutablePointer<T>) -> Lanes<
 func storeLanes<T: OptimizerScalar>(_ value: Lanes<T>, _ pointer: UnsafeMutablePointer<T>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Lanes<T>.self)
 }
-
-/// torch's `lerp` in lanes: from the start when |weight| < 0.5, else from the end, exactly as
-/// `Lerp.torch` computes each element.
-@inline(__always)
-func lerpLanes<T: OptimizerScalar>(_ start: Lanes<T>, _ end: Lanes<T>, weight: T, fromStart: Bool) -> Lanes<T> {
-    fromStart ? start + weight * (end - start) : end - (end - start) * (1 - weight)
-}

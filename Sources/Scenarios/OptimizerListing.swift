@@ -1,0 +1,26 @@
+import OptimizerCore
+
+/// The optimizers section of `descent list`: every kind of a registry, its hyperparameters with
+/// their defaults and valid values, and the scenario keys of rules that take a partition.
+public enum OptimizerListing {
+    /// The section's lines.
+    public static func lines(_ registry: OptimizerRegistry) -> [String] {
+        var lines = ["Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):"]
+        for kind in registry.kinds {
+            lines.append("  \(pad(kind.rawValue, 10)) \(kind.summary)")
+            let defaults = kind.defaultHyperparameters
+            for descriptor in kind.descriptors {
+                let value = defaults.value(named: descriptor.name) ?? descriptor.defaultValue
+                lines.append("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
+            }
+            if kind.partition?.usesNameRules == true {
+                lines.append("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
+            }
+        }
+        return lines
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
