@@ -1,4 +1,3 @@
-import Dispatch
 import Objectives
 import OptimizerCore
 
@@ -12,7 +11,8 @@ public enum HessianAnalysis {
     }
 
     /// The same Hessian with its columns shared among several copies of the network (one per
-    /// thread, each with its own scratch); the result does not depend on how many there are.
+    /// thread of the shared worker pool, each with its own scratch); the result does not depend
+    /// on how many there are.
     public static func hessian(networks: [any NeuralNetwork<Double>], parameters: [Double], batch: Batch,
                                step h: Double = 1e-5) -> Matrix {
         let n = parameters.count
@@ -21,7 +21,7 @@ public enum HessianAnalysis {
         let box = NetworkList(networks)
         matrix.elements.withUnsafeMutableBufferPointer { elements in
             let output = SharedPointer(elements.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            Parallelism.forEachSlice(workers) { worker in
                 let network = box.networks[worker]
                 var probe = parameters
                 for j in stride(from: worker, to: n, by: workers) {
