@@ -28,8 +28,8 @@ struct HessianSpectrumOptions: ParsableArguments {
     @Option(name: .customLong("exact-limit"), parsing: .unconditional, help: "Blocks of at most this many parameters get exact eigenvalues instead of SLQ (default \(SpectrumSettings.defaultExactLimit)).")
     var exactLimit: Int?
 
-    @Flag(inversion: .prefixedNo, help: "Orthogonalise each Lanczos vector against all earlier ones (--no-reorthogonalise: the plain three-term recurrence).")
-    var reorthogonalise = true
+    @Flag(help: "Orthogonalise each Lanczos vector against all earlier ones (default: the plain three-term recurrence, as the paper).")
+    var reorthogonalise = false
 
     /// Flags given that only mean something with --spectrum.
     var spectrumOnlyFlags: [String] {
@@ -41,7 +41,7 @@ struct HessianSpectrumOptions: ParsableArguments {
         if grid != nil { flags.append("--grid") }
         if axisDecades != nil { flags.append("--axis-decades") }
         if exactLimit != nil { flags.append("--exact-limit") }
-        if !reorthogonalise { flags.append("--no-reorthogonalise") }
+        if reorthogonalise { flags.append("--reorthogonalise") }
         return flags
     }
 

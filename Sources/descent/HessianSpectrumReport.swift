@@ -91,7 +91,7 @@ struct HessianSpectrumReport {
         var text = "\(model) with \(parameters) parameters on \(task); loss over \(examples) training examples; "
             + "blocks: \(blocking == .tensor ? "one per tensor" : "each tensor cut into Adam-mini's official blocks"); "
             + "SLQ: \(settings.lanczosSteps) Lanczos steps x \(settings.probes) probes"
-            + "\(settings.reorthogonalise ? "" : " (no reorthogonalisation)"), exact up to \(settings.exactLimit) parameters\n"
+            + "\(settings.reorthogonalise ? ", reorthogonalised" : ""), exact up to \(settings.exactLimit) parameters\n"
         text += describe(initial, title: "at initialisation")
         if let trained { text += "\n" + describe(trained, title: "after \(trained.step) steps of \(optimizer)") }
         return text

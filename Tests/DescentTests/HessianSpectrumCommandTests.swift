@@ -51,10 +51,11 @@ final class HessianSpectrumCommandTests: XCTestCase {
 
     func testTableAndOfficialBlocks() throws {
         let run = try Executable.capture(try Executable.descent(),
-                                         ["hessian", "--spectrum", "--format", "table", "--blocks", "official", "--model", "transformer",
+                                         ["hessian", "--spectrum", "--format", "table", "--blocks", "official", "--reorthogonalise", "--model", "transformer",
                                           "--dim", "4", "--heads", "2", "--hidden", "6", "--modulus", "5"] + small)
         XCTAssertEqual(run.status, 0, run.error)
         XCTAssertTrue(run.output.contains("each tensor cut into Adam-mini's official blocks"), run.output)
+        XCTAssertTrue(run.output.contains("12 Lanczos steps x 2 probes, reorthogonalised"), run.output)
         XCTAssertTrue(run.output.contains("model.layers.0.self_attn.q_proj.weight"), run.output)
         XCTAssertTrue(run.output.contains("full Hessian"), run.output)
         XCTAssertTrue(run.output.contains("mean JS distance over 66 pairs: 0."), run.output)
@@ -63,6 +64,7 @@ final class HessianSpectrumCommandTests: XCTestCase {
     func testUsageErrorsNameTheFlag() throws {
         let cases: [([String], String)] = [
             (["--probes", "3"], "--probes only apply with --spectrum"),
+            (["--reorthogonalise", "--grid", "9"], "--grid, --reorthogonalise only apply with --spectrum"),
             (["--spectrum", "--probes", "0"], "--probes 0: give 1 or more"),
             (["--spectrum", "--lanczos-steps", "-1"], "--lanczos-steps -1: give 1 or more"),
             (["--spectrum", "--kernel-width", "0"], "--kernel-width 0.0: give a positive number of decades"),

@@ -75,7 +75,7 @@ final class SpectrumTests: XCTestCase {
     func testEnoughStepsFromOneProbeGiveEveryEigenvalue() throws {
         let values: [Double] = [-3, -1, 0.5, 2, 7, 11]
         let a = matrix(withEigenvalues: values, seed: 1)
-        let settings = SpectrumSettings(lanczosSteps: 100, probes: 1, exactLimit: 0)
+        let settings = SpectrumSettings(lanczosSteps: 100, probes: 1, reorthogonalise: true, exactLimit: 0)
         let spectrum = try XCTUnwrap(SpectrumEstimator.spectra(of: SymmetricOperator(a), blocks: [SpectrumBlock(name: "A", range: 0..<6)],
                                                                 settings: settings)?.first)
         XCTAssertEqual(spectrum.nodes.count, 6)
