@@ -35,13 +35,7 @@ public enum HessianAnalysis {
                 }
             }
         }
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let mean = (matrix.elements[i * n + j] + matrix.elements[j * n + i]) / 2
-                matrix.elements[i * n + j] = mean
-                matrix.elements[j * n + i] = mean
-            }
-        }
+        matrix.symmetrise()
         return matrix
     }
 

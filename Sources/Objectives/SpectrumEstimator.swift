@@ -262,13 +262,7 @@ final class SpectrumWork: @unchecked Sendable {
                     for j in 0..<d { matrix.elements[i * d + j] = columns[(offset + i) * block.size + offset + j] }
                 }
             }
-            for i in 0..<d {
-                for j in (i + 1)..<max(i + 1, d) {
-                    let mean = (matrix.elements[i * d + j] + matrix.elements[j * d + i]) / 2
-                    matrix.elements[i * d + j] = mean
-                    matrix.elements[j * d + i] = mean
-                }
-            }
+            matrix.symmetrise()
             values += matrix.symmetricEigenvalues()
             offset += d
         }
