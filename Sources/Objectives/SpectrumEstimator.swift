@@ -18,7 +18,8 @@ public enum SpectrumEstimator {
     ///
     /// - Parameters:
     ///   - workers: threads to use, at most the operator's `workers`.
-    ///   - progress: called after each Lanczos run and each column, one call at a time.
+    ///   - progress: called after each product, one call at a time; once it returns false the
+    ///     estimate stops within a product on every thread.
     /// - Precondition: valid settings; blocks inside the operator.
     public static func spectra(
         of matrixOperator: SymmetricOperator, blocks: [SpectrumBlock], settings: SpectrumSettings,
@@ -33,7 +34,10 @@ public enum SpectrumEstimator {
         let threads = max(1, min(workers, matrixOperator.workers, plan.tasks.count))
         Parallelism.forEachSlice(threads) { worker in
             while let index = state.nextTask() {
-                state.finish(index, plan.run(plan.tasks[index], on: matrixOperator, worker: worker, stopped: state.isStopped))
+                let output = plan.run(plan.tasks[index], on: matrixOperator, worker: worker, stopped: state.isStopped) {
+                    state.advance(by: 1)
+                }
+                state.finish(index, output)
             }
         }
         guard !state.isStopped() else { return nil }
@@ -97,7 +101,9 @@ struct SpectrumPlan: Sendable {
         case column([Double])
     }
 
-    func run(_ task: Task, on matrixOperator: SymmetricOperator, worker: Int, stopped: @Sendable () -> Bool) -> Output {
+    /// Runs a task, calling `product` after each operator product.
+    func run(_ task: Task, on matrixOperator: SymmetricOperator, worker: Int, stopped: @Sendable () -> Bool,
+             product: () -> Void) -> Output {
         switch task {
         case .probe(let b, let p):
             var generator = SeededGenerator(seed: Self.seed(settings.seed, block: b, probe: p))
@@ -111,6 +117,7 @@ struct SpectrumPlan: Sendable {
                     for i in 0..<y.count { y[i] = 0 }
                 } else {
                     restricted.apply(x, into: y, worker: worker)
+                    product()
                 }
             }
             let (nodes, weights) = tridiagonal.quadrature()
@@ -120,6 +127,7 @@ struct SpectrumPlan: Sendable {
             let (piece, offset) = Self.locate(c, in: blocks[b])
             guard !stopped() else { return .column([]) }
             let column = matrixOperator.restricted(to: piece).column(offset, worker: worker)
+            product()
             return .column(column)
         }
     }
@@ -187,10 +195,10 @@ final class SpectrumWork: @unchecked Sendable {
         return stopped
     }
 
-    func finish(_ index: Int, _ output: SpectrumPlan.Output) {
+    /// Counts products done and reports them.
+    func advance(by products: Int) {
         lock.lock()
-        outputs[index] = output
-        completed += plan.cost[index]
+        completed += products
         let report = SpectrumProgress(completed: completed, total: total)
         lock.unlock()
         guard let progress else { return }
@@ -202,6 +210,19 @@ final class SpectrumWork: @unchecked Sendable {
             stopped = true
             lock.unlock()
         }
+    }
+
+    /// Keeps a task's output; a Lanczos run that ended early (its Krylov space invariant) has
+    /// the products it did not need counted as done, so the count ends at the total.
+    func finish(_ index: Int, _ output: SpectrumPlan.Output) {
+        lock.lock()
+        outputs[index] = output
+        let planned = plan.cost[index]
+        var done = 0
+        if case .quadrature(let nodes, _) = output { done = nodes.count } else { done = planned }
+        let unused = stopped ? 0 : planned - done
+        lock.unlock()
+        if unused > 0 { advance(by: unused) }
     }
 
     /// Every block's spectrum from the finished tasks; exact blocks are diagonalised here, in

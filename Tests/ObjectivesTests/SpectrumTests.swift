@@ -131,8 +131,11 @@ final class SpectrumTests: XCTestCase {
         let seen = ProgressLog()
         XCTAssertNotNil(SpectrumEstimator.spectra(of: op, blocks: blocks, settings: settings) { seen.record($0); return true })
         XCTAssertEqual(seen.last, SpectrumProgress(completed: 70, total: 70), "3 runs of 20 steps and 10 columns")
-        let stopped = SpectrumEstimator.spectra(of: op, blocks: blocks, settings: settings) { _ in false }
+        XCTAssertEqual(seen.count, 70, "one report per product")
+        let early = ProgressLog()
+        let stopped = SpectrumEstimator.spectra(of: op, blocks: blocks, settings: settings, workers: 2) { early.record($0); return $0.completed < 5 }
         XCTAssertNil(stopped)
+        XCTAssertLessThanOrEqual(early.count, 6, "each thread stops within one product of the refusal")
     }
 
     func testSettingsProblemsNameTheSetting() {
@@ -153,6 +156,12 @@ private final class ProgressLog: @unchecked Sendable {
         lock.lock()
         reports.append(report)
         lock.unlock()
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return reports.count
     }
 
     var last: SpectrumProgress? {
