@@ -11,7 +11,8 @@ public enum HessianAnalysis {
     }
 
     /// The same Hessian with its columns shared among several copies of the network (one per
-    /// thread, each with its own scratch); the result does not depend on how many there are.
+    /// thread of the shared worker pool, each with its own scratch); the result does not depend
+    /// on how many there are.
     public static func hessian(networks: [any NeuralNetwork<Double>], parameters: [Double], batch: Batch,
                                step h: Double = 1e-5) -> Matrix {
         let n = parameters.count
@@ -20,31 +21,21 @@ public enum HessianAnalysis {
         let box = NetworkList(networks)
         matrix.elements.withUnsafeMutableBufferPointer { elements in
             let output = SharedPointer(elements.baseAddress!)
-            // Each copy's columns are a fixed set, whichever thread computes them; the layers'
-            // own parallel loops run on that thread.
-            Parallelism.forEachRange(workers, work: .max) { copies in
-                for worker in copies {
-                    let network = box.networks[worker]
-                    var probe = parameters
-                    for j in stride(from: worker, to: n, by: workers) {
-                        probe[j] = parameters[j] + h
-                        let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-                        probe[j] = parameters[j] - h
-                        let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
-                        probe[j] = parameters[j]
-                        // Column j is written by this copy only.
-                        for i in 0..<n { output.base[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
-                    }
+            Parallelism.forEachSlice(workers) { worker in
+                let network = box.networks[worker]
+                var probe = parameters
+                for j in stride(from: worker, to: n, by: workers) {
+                    probe[j] = parameters[j] + h
+                    let plus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                    probe[j] = parameters[j] - h
+                    let minus = network.lossAndGradients(parameters: probe, batch: batch).gradients
+                    probe[j] = parameters[j]
+                    // Column j is written by this worker only.
+                    for i in 0..<n { output.base[i * n + j] = (plus[i] - minus[i]) / (2 * h) }
                 }
             }
         }
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let mean = (matrix.elements[i * n + j] + matrix.elements[j * n + i]) / 2
-                matrix.elements[i * n + j] = mean
-                matrix.elements[j * n + i] = mean
-            }
-        }
+        matrix.symmetrise()
         return matrix
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Networks
 import Objectives
 import OptimizerCore
@@ -15,8 +14,6 @@ public struct NetworkHessian: Sendable {
     public static let maximumParameters = 3000
     /// Training examples the loss is averaged over.
     public static let maximumExamples = 64
-    /// Threads sharing the columns.
-    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Random partitions averaged for the baseline share.
     static let randomDraws = 10
 
@@ -48,22 +45,19 @@ public struct NetworkHessian: Sendable {
             return .failure(HessianUnavailable(reason: "the network has \(layout.count) parameters; the Hessian is formed up to \(maximumParameters)"))
         }
         let trainer = race.trainer(index)
-        let examples = min(trainer.task.count(.training), maximumExamples)
-        var networks: [any NeuralNetwork<Double>] = []
-        let partition = race.problem.defaultPartition
+        guard trainer.parameters.allSatisfy(\.isFinite) else {
+            return .failure(HessianUnavailable(reason: "\(race.racers[index].label) has diverged; its weights are not finite"))
+        }
+        let curvature: NetworkCurvature
         let map: BlockMap
         do {
-            for _ in 0..<workers { networks.append(try race.problem.model.makeNetwork(Double.self, maximumBatch: examples)) }
-            map = try partition.blockMap(for: layout)
+            curvature = try NetworkCurvature(trainer: trainer, maximumExamples: maximumExamples)
+            map = try curvature.partition.blockMap(for: layout)
         } catch {
             return .failure(HessianUnavailable(reason: "\(error)"))
         }
-        let batch = trainer.task.batch(.training, 0..<examples)
-        let parameters = trainer.parameters.map(Double.init)
-        guard parameters.allSatisfy(\.isFinite) else {
-            return .failure(HessianUnavailable(reason: "\(race.racers[index].label) has diverged; its weights are not finite"))
-        }
-        let matrix = HessianAnalysis.hessian(networks: networks, parameters: parameters, batch: batch)
+        let partition = curvature.partition
+        let matrix = curvature.hessian()
         let tensors = describe(layout, map: map, partition: partition)
         let blocks = map.blockSizes
         return .success(NetworkHessian(

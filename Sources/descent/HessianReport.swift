@@ -10,6 +10,7 @@ struct HessianReport {
     struct Measurement {
         let step: Int
         let loss: Double
+        let examples: Int
         let hessian: Matrix
         let share: Double
         let randomShare: Double

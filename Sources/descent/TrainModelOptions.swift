@@ -26,19 +26,19 @@ struct TrainModelOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Transformer blocks (default 1).")
     var layers: Int?
 
-    @Option(parsing: .unconditional, help: "Transformer width (default 64; 8 for hessian).")
+    @Option(parsing: .unconditional, help: "Transformer width (default 64; 8 for hessian without --spectrum).")
     var dim: Int?
 
-    @Option(parsing: .unconditional, help: "Attention heads (default 4; 2 for hessian).")
+    @Option(parsing: .unconditional, help: "Attention heads (default 4; 2 for hessian without --spectrum).")
     var heads: Int?
 
     @Option(name: .customLong("kv-heads"), parsing: .unconditional, help: "Key/value heads for grouped-query attention (default: --heads).")
     var kvHeads: Int?
 
-    @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64; 8,8 for hessian).")
+    @Option(help: "Transformer: SwiGLU width (default 4 x dim). MLP: hidden widths, comma-separated (default 64,64; 8,8 for hessian without --spectrum).")
     var hidden: String?
 
-    @Option(parsing: .unconditional, help: "Transformer context for --task text (default 64; 8 for hessian; modadd sequences are always 3 tokens).")
+    @Option(parsing: .unconditional, help: "Transformer context for --task text (default 64; 8 for hessian without --spectrum; modadd sequences are always 3 tokens).")
     var context: Int?
 
     @Option(parsing: .unconditional, help: "Examples per step (default: 256 for modadd, 32 for text, 64 for spirals and blobs).")
@@ -47,13 +47,13 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "MLP nonlinearity: tanh, relu or gelu.")
     var activation: Activation = .tanh
 
-    @Option(parsing: .unconditional, help: "Modulus p of modular addition (default 97; 7 for hessian).")
+    @Option(parsing: .unconditional, help: "Modulus p of modular addition (default 97; 7 for hessian without --spectrum).")
     var modulus: Int?
 
     @Option(name: .customLong("train-fraction"), parsing: .unconditional, help: "Share of the p^2 modadd pairs used for training.")
     var trainFraction: Double = 0.5
 
-    @Option(parsing: .unconditional, help: "Points of the spirals or blobs dataset (default 1000; 200 for hessian).")
+    @Option(parsing: .unconditional, help: "Points of the spirals or blobs dataset (default 1000; 200 for hessian without --spectrum).")
     var points: Int?
 
     @Option(parsing: .unconditional, help: "Number of Gaussian blobs.")
@@ -67,7 +67,7 @@ struct TrainModelOptions: ParsableArguments {
         batch ?? (task == .modadd ? 256 : task == .text ? 32 : 64)
     }
 
-    /// Sizes of `descent train` or, `small`, of `descent hessian` (a few hundred parameters, so
+    /// Sizes of `descent train` (and `descent hessian --spectrum`) or, `small`, of `descent hessian` (a few hundred parameters, so
     /// the full Hessian is quick to form and small enough to draw).
     struct Defaults {
         let modulus: Int, dim: Int, heads: Int, hidden: [Int], points: Int, context: Int
