@@ -6,6 +6,8 @@ public enum PartitionError: Error, Sendable, Equatable, CustomStringConvertible 
     case blockSizesMismatch(sizes: [Int], expected: Int)
     /// Block-GD needs each block's largest Hessian eigenvalue, which this problem cannot give.
     case curvatureUnavailable(String)
+    /// A tensor a rule cannot update, e.g. one that is not a matrix for a matrix-only rule.
+    case unsupportedTensor(name: String, shape: [Int], reason: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -18,6 +20,8 @@ public enum PartitionError: Error, Sendable, Equatable, CustomStringConvertible 
             return "block sizes \(sizes) add up to \(total), but the problem has \(expected) parameters; give positive sizes that add up to \(expected)"
         case let .curvatureUnavailable(reason):
             return reason
+        case let .unsupportedTensor(name, shape, reason):
+            return "tensor \(name) of shape \(shape): \(reason)"
         }
     }
 }
