@@ -64,11 +64,11 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
 
 extension HyperparameterDescriptor.ValueKind {
     /// A real number >= 0.
-    static let nonNegative = Self.real(0...Double.greatestFiniteMagnitude, openUpperBound: false)
+    public static let nonNegative = Self.real(0...Double.greatestFiniteMagnitude, openUpperBound: false)
     /// A real number in [0, 1].
-    static let unit = Self.real(0...1, openUpperBound: false)
+    public static let unit = Self.real(0...1, openUpperBound: false)
     /// A real number in [0, 1).
-    static let unitOpen = Self.real(0...1, openUpperBound: true)
+    public static let unitOpen = Self.real(0...1, openUpperBound: true)
     /// A positive number (zero excluded is enforced by the owner's cross checks).
-    static let betas = Self.pair(0...1, openUpperBound: true)
+    public static let betas = Self.pair(0...1, openUpperBound: true)
 }
