@@ -18,7 +18,13 @@ public struct OptimizerRegistry: Sendable {
         .elementwise(SGD.self),
         .elementwise(Adagrad.self),
         .elementwise(RMSprop.self),
+        .elementwise(Adadelta.self),
+        .elementwise(Rprop.self),
         .elementwise(Adam.self),
+        .elementwise(NAdam.self),
+        .elementwise(RAdam.self),
+        .elementwise(Adamax.self),
+        .elementwise(Lion.self),
         .custom(AdamMini.self),
         .custom(BlockGD.self),
     ])
