@@ -18,14 +18,14 @@ public struct OptimizerRegistry: Sendable {
         .elementwise(SGD.self),
         .elementwise(Adagrad.self),
         .elementwise(RMSprop.self),
-        .elementwise(Adadelta.self),
-        .elementwise(Rprop.self),
         .elementwise(Adam.self),
+        .custom(AdamMini.self),
         .elementwise(NAdam.self),
         .elementwise(RAdam.self),
         .elementwise(Adamax.self),
+        .elementwise(Adadelta.self),
+        .elementwise(Rprop.self),
         .elementwise(Lion.self),
-        .custom(AdamMini.self),
         .custom(BlockGD.self),
     ])
 
