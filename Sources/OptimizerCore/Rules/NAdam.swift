@@ -67,36 +67,27 @@ public enum NAdam: ElementwiseRule {
     }
 
     struct Update<Scalar: OptimizerScalar>: ElementwiseUpdate {
-        let lr, gradientWeight, momentumWeight, biasCorrection2, oneMinusBeta1, beta2, oneMinusBeta2, eps, l2, decayFactor: Scalar
-        let hasL2, hasDecoupled: Bool
+        let moments: AdamMoments<Scalar>
+        let lr, gradientWeight, momentumWeight, biasCorrection2, eps: Scalar
 
         init(_ c: StepContext<Scalar>, muProduct: Double) {
             let (beta1, beta2) = c.pair("betas")
-            let lr = c.real("lr"), wd = c.real("weight_decay"), decoupled = c.flag("decoupled_weight_decay")
+            let lr = c.real("lr")
             let mu = NAdam.momentumCoefficient(beta1: beta1, step: c.step, momentumDecay: c.real("momentum_decay"))
             let muNext = NAdam.momentumCoefficient(beta1: beta1, step: c.step + 1, momentumDecay: c.real("momentum_decay"))
+            moments = AdamMoments(c)
             self.lr = Scalar(lr)
             gradientWeight = Scalar(-lr * (1 - mu) / (1 - muProduct))
             momentumWeight = Scalar(-lr * muNext / (1 - muProduct * muNext))
             biasCorrection2 = Scalar(1 - Double.pow(beta2, c.t))
-            oneMinusBeta1 = Scalar(1 - beta1)
-            self.beta2 = Scalar(beta2)
-            oneMinusBeta2 = Scalar(1 - beta2)
             eps = Scalar(c.real("eps"))
-            l2 = Scalar(decoupled ? 0 : wd)
-            decayFactor = Scalar(1 - lr * (decoupled ? wd : 0))
-            hasL2 = !decoupled && wd != 0
-            hasDecoupled = decoupled && wd != 0
         }
 
         @inline(__always)
         func apply<V: OptimizerLane>(_ p: inout V, _ g: V, _ state: StateLanes<V, State>) where V.Scalar == Scalar {
-            var d = g
-            if hasL2 { d = d + l2 * p }
-            if hasDecoupled { p = p * decayFactor }
-            let m = state[.expAvg].lerp(to: d, weight: oneMinusBeta1)
+            var m = state[.expAvg], v = state[.expAvgSq]
+            let d = moments.update(&p, g, firstMoment: &m, secondMoment: &v)
             state[.expAvg] = m
-            let v = state[.expAvgSq] * beta2 + oneMinusBeta2 * d * d
             state[.expAvgSq] = v
             let denominator = denominator(v)
             p = p + gradientWeight * d / denominator

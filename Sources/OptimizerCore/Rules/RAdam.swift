@@ -55,12 +55,12 @@ public enum RAdam: ElementwiseRule {
     }
 
     struct Update<Scalar: OptimizerScalar>: ElementwiseUpdate {
-        let lr, biasCorrection1, biasCorrection2Sqrt, rectification, oneMinusBeta1, beta2, oneMinusBeta2, eps, l2, decayFactor: Scalar
-        let hasL2, hasDecoupled, rectified: Bool
+        let moments: AdamMoments<Scalar>
+        let lr, biasCorrection1, biasCorrection2Sqrt, rectification, eps: Scalar
+        let rectified: Bool
 
         init(_ c: StepContext<Scalar>) {
             let (beta1, beta2) = c.pair("betas")
-            let lr = c.real("lr"), wd = c.real("weight_decay"), decoupled = c.flag("decoupled_weight_decay")
             let t = c.t
             let biasCorrection2 = 1 - Double.pow(beta2, t)
             let rhoInfinity = 2 / (1 - beta2) - 1
@@ -68,27 +68,18 @@ public enum RAdam: ElementwiseRule {
             rectified = rho > 5
             let rectificationSquared = (rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)
             rectification = Scalar(rectified ? rectificationSquared.squareRoot() : 1)
-            self.lr = Scalar(lr)
+            moments = AdamMoments(c)
+            lr = Scalar(c.real("lr"))
             biasCorrection1 = Scalar(1 - Double.pow(beta1, t))
             biasCorrection2Sqrt = Scalar(biasCorrection2.squareRoot())
-            oneMinusBeta1 = Scalar(1 - beta1)
-            self.beta2 = Scalar(beta2)
-            oneMinusBeta2 = Scalar(1 - beta2)
             eps = Scalar(c.real("eps"))
-            l2 = Scalar(decoupled ? 0 : wd)
-            decayFactor = Scalar(1 - lr * (decoupled ? wd : 0))
-            hasL2 = !decoupled && wd != 0
-            hasDecoupled = decoupled && wd != 0
         }
 
         @inline(__always)
         func apply<V: OptimizerLane>(_ p: inout V, _ g: V, _ state: StateLanes<V, State>) where V.Scalar == Scalar {
-            var d = g
-            if hasL2 { d = d + l2 * p }
-            if hasDecoupled { p = p * decayFactor }
-            let m = state[.expAvg].lerp(to: d, weight: oneMinusBeta1)
+            var m = state[.expAvg], v = state[.expAvgSq]
+            _ = moments.update(&p, g, firstMoment: &m, secondMoment: &v)
             state[.expAvg] = m
-            let v = state[.expAvgSq] * beta2 + oneMinusBeta2 * d * d
             state[.expAvgSq] = v
             let corrected = m / biasCorrection1
             if rectified {
