@@ -28,6 +28,14 @@ descent's, it computes
   threshold  2 without momentum; (2 + 2 mu) / (1 - dampening) heavy ball;
              (2 + 2 mu) / (1 + 2 mu) Nesterov; (2 + 2 beta1) / (1 - beta1)
              the Adam family.
+
+NAdam, RAdam, Adamax, Adadelta, Rprop (torch.optim) and Lion (lion-pytorch) are
+covered too: eta = lr / (sqrt(v / (1 - beta2^t)) + eps) (NAdam);
+lr rect sqrt(1 - beta2^t) / (sqrt(v) + eps) once rho_t > 5, else lr (RAdam);
+lr / exp_inf (Adamax); lr sqrt(acc_delta + eps) / sqrt(square_avg + eps)
+(Adadelta); step_size (Rprop); lr (Lion). NAdam's threshold is
+(2 + 2 beta1) / (1 + beta1 - 2 beta1 mu_1); Adadelta's 2; Rprop and Lion move
+by fixed lengths and have none (null).
 """
 
 import json
@@ -71,6 +79,22 @@ QUADRATIC_CASES = [
     ("adamw/amsgrad_betas", "adamw", 5e-2, {"amsgrad": True, "betas": [0.8, 0.99], "weight_decay": 0.5}, None),
     ("adam-mini", "adam-mini", 5e-2, {}, None),
     ("adam-mini/weight_decay_betas", "adam-mini", 5e-2, {"weight_decay": 0.1, "betas": [0.85, 0.99]}, None),
+    ("nadam", "nadam", 5e-2, {}, None),
+    ("nadam/weight_decay_momentum_decay", "nadam", 5e-2, {"weight_decay": 0.1, "momentum_decay": 0.05}, None),
+    ("nadam/decoupled_weight_decay", "nadam", 5e-2, {"weight_decay": 0.1, "decoupled_weight_decay": True}, None),
+    # The sixth update is RAdam's first rectified one (rho_6 = 5.99); with beta2 0.5 (rho_inf = 3)
+    # it never leaves the momentum-SGD phase.
+    ("radam", "radam", 2e-3, {}, None),
+    ("radam/betas_weight_decay", "radam", 2e-3, {"betas": [0.8, 0.9], "weight_decay": 0.1}, None),
+    ("radam/unrectified", "radam", 2e-3, {"betas": [0.9, 0.5]}, None),
+    ("adamax", "adamax", 5e-2, {}, None),
+    ("adamax/weight_decay", "adamax", 5e-2, {"weight_decay": 0.1}, None),
+    ("adadelta", "adadelta", 1.0, {}, None),
+    ("adadelta/rho_eps_weight_decay", "adadelta", 1.0, {"rho": 0.95, "eps": 1e-4, "weight_decay": 0.1}, None),
+    ("rprop", "rprop", 1e-2, {}, None),
+    ("rprop/etas_step_sizes", "rprop", 1e-2, {"etas": [0.3, 1.5], "step_sizes": [2e-3, 2e-2]}, None),
+    ("lion", "lion", 1e-2, {}, None),
+    ("lion/weight_decay", "lion", 1e-2, {"weight_decay": 0.5}, None),
     ("block-gd", "block-gd", None, {"scale": 1.0}, None),
     ("block-gd/scale", "block-gd", None, {"scale": 0.5}, None),
 ]
@@ -85,12 +109,15 @@ SURFACE_CASES = [
     ("gd/indefinite", "rosenbrock", "gd", 1e-3, {}),
     ("rmsprop/momentum", "himmelblau", "rmsprop", 1e-3, {"momentum": 0.5}),
     ("nesterov", "himmelblau", "nesterov", 1e-3, {"momentum": 0.9, "nesterov": True}),
+    ("nadam", "rosenbrock", "nadam", 1e-3, {}),
+    ("adadelta", "himmelblau", "adadelta", 1.0, {}),
 ]
 
 # The hyperparameters descent knows, by torch name (Adam-mini's dim and heads are partition
 # settings, irrelevant here: each of the quadratic's tensors is one block).
 DESCENT_NAMES = {"lr", "momentum", "dampening", "weight_decay", "nesterov", "lr_decay",
-                 "initial_accumulator_value", "eps", "alpha", "centered", "betas", "amsgrad", "scale"}
+                 "initial_accumulator_value", "eps", "alpha", "centered", "betas", "amsgrad", "scale",
+                 "momentum_decay", "decoupled_weight_decay", "rho", "etas", "step_sizes"}
 
 
 def threshold(optimizer, opts):
@@ -101,17 +128,23 @@ def threshold(optimizer, opts):
         if opts["nesterov"]:
             return (2 + 2 * mu) / (1 + 2 * mu)
         return (2 + 2 * mu) / (1 - opts["dampening"])
-    if optimizer in ("adagrad", "block-gd"):
+    if optimizer in ("adagrad", "block-gd", "adadelta"):
         return 2.0
+    if optimizer in ("rprop", "lion"):
+        return None  # steps of a fixed length: no threshold (descent's infinity)
     if optimizer == "rmsprop":
         return 2 + 2 * opts["momentum"]
     beta1 = opts["betas"][0]
+    if optimizer == "nadam":
+        # p -= eta ((1 - mu) g + mu m) with m = beta1 m + (1 - beta1) g, at mu_1.
+        mu = beta1 * (1 - 0.5 * 0.96 ** opts["momentum_decay"])
+        return (2 + 2 * beta1) / (1 + beta1 - 2 * beta1 * mu)
     return (2 + 2 * beta1) / (1 - beta1)
 
 
 def l2_decay(optimizer, opts):
     """The weight decay that enters the gradient (and so the Hessian)."""
-    if optimizer in ("adamw", "adam-mini", "block-gd"):
+    if optimizer in ("adamw", "adam-mini", "block-gd", "lion") or opts.get("decoupled_weight_decay"):
         return 0.0
     return opts.get("weight_decay", 0.0)
 
@@ -147,13 +180,45 @@ def torch_eta(optimizer, opt, params, lr_used):
             t = float(st["step"])
             vmean = float(st["vmean"].double().reshape(-1)[0])
             etas.append(np.full(numel, lr_used / (math.sqrt(vmean / (1 - own["beta2"] ** t)) + own["eps"])))
+        elif optimizer == "nadam":
+            t = float(st["step"])
+            v = st["exp_avg_sq"].double().numpy().reshape(-1)
+            etas.append(lr_used / (np.sqrt(v / (1 - group["betas"][1] ** t)) + group["eps"]))
+        elif optimizer == "radam":
+            t = float(st["step"])
+            beta2 = group["betas"][1]
+            rho_inf = 2 / (1 - beta2) - 1
+            rho = rho_inf - 2 * t * beta2 ** t / (1 - beta2 ** t)
+            if rho > 5:
+                rect = math.sqrt((rho - 4) * (rho - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho))
+                v = st["exp_avg_sq"].double().numpy().reshape(-1)
+                etas.append(lr_used * rect * math.sqrt(1 - beta2 ** t) / (np.sqrt(v) + group["eps"]))
+            else:
+                etas.append(np.full(numel, lr_used))
+        elif optimizer == "adamax":
+            etas.append(lr_used / st["exp_inf"].double().numpy().reshape(-1))
+        elif optimizer == "adadelta":
+            acc = st["acc_delta"].double().numpy().reshape(-1)
+            sq = st["square_avg"].double().numpy().reshape(-1)
+            etas.append(lr_used * np.sqrt(acc + group["eps"]) / np.sqrt(sq + group["eps"]))
+        elif optimizer == "rprop":
+            etas.append(st["step_size"].double().numpy().reshape(-1))
+        elif optimizer == "lion":
+            etas.append(np.full(numel, lr_used))
         else:
             raise ValueError(optimizer)
     return np.concatenate(etas)
 
 
 def run_torch(optimizer, lr, overrides, start, grad, steps, schedule, names):
-    opts = mf.full_options(optimizer, lr, overrides)
+    more = optimizer in mf.MORE_DEFAULTS
+    if more:
+        opts = dict({"lr": lr}, **mf.MORE_DEFAULTS[optimizer])
+        opts.update(overrides)
+        # Scalar state (NAdam's mu_product) in float64 like everything else.
+        torch.set_default_dtype(torch.float64)
+    else:
+        opts = mf.full_options(optimizer, lr, overrides)
     if optimizer == "adam-mini":
         shapes = [[s] for s in mf.QUAD_BLOCK_SIZES]
     else:
@@ -164,7 +229,10 @@ def run_torch(optimizer, lr, overrides, start, grad, steps, schedule, names):
         numel = int(np.prod(shape))
         params.append(nn.Parameter(flat0[off:off + numel].clone().reshape(shape)))
         off += numel
-    opt = mf.make_optimizer(optimizer, opts, params, names if optimizer == "adam-mini" else None)
+    if more:
+        opt = mf.make_more_optimizer(optimizer, opts, params)
+    else:
+        opt = mf.make_optimizer(optimizer, opts, params, names if optimizer == "adam-mini" else None)
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=schedule[0], gamma=schedule[1]) if schedule else None
     lr_used = None
     for _ in range(steps):
@@ -179,7 +247,9 @@ def run_torch(optimizer, lr, overrides, start, grad, steps, schedule, names):
         if sched:
             sched.step()
     final = torch.cat([p.detach().reshape(-1) for p in params]).numpy()
-    return opts, final, torch_eta(optimizer, opt, params, lr_used)
+    eta = torch_eta(optimizer, opt, params, lr_used)
+    torch.set_default_dtype(torch.float32)
+    return opts, final, eta
 
 
 def run_block_gd(scale, start, steps):
@@ -282,8 +352,8 @@ def main():
         f.write(text + "\n")
     print("wrote %s (%d bytes, %d cases)" % (os.path.relpath(OUT, mf.ROOT), len(text) + 1, len(cases)))
     for c in cases:
-        print("  %-52s lambda_max %-12.6g threshold %-8.4g condition %s" % (
-            c["id"], c["lambda_max"], c["threshold"],
+        print("  %-52s lambda_max %-12.6g threshold %-8s condition %s" % (
+            c["id"], c["lambda_max"], "%.4g" % c["threshold"] if c["threshold"] is not None else "none",
             "%.6g" % c["condition"] if c["condition"] is not None else "none"))
 
 

@@ -39,7 +39,8 @@ public struct PreconditionedCurvature: Sendable, Equatable {
     /// step size of 0).
     public var condition: Double? { lambdaMin > 0 ? lambdaMax / lambdaMin : nil }
     /// lambda_max / threshold: below 1 the iteration is stable on this quadratic, above 1 it is not.
-    public var thresholdFraction: Double { lambdaMax / threshold }
+    /// NaN where there is no threshold (infinite: steps of a fixed length).
+    public var thresholdFraction: Double { threshold.isFinite ? lambdaMax / threshold : .nan }
     /// lambda_max / lambda_min of H, or nil when H is not positive definite.
     public var hessianCondition: Double? {
         guard let low = hessianEigenvalues.first, let high = hessianEigenvalues.last, low > 0 else { return nil }

@@ -13,5 +13,6 @@ public struct PreconditionedSharpness: Sendable, Equatable {
     public let estimate: LanczosEstimate
 
     /// lambda_max / threshold: past 1 the iteration is beyond the edge of stability.
-    public var thresholdFraction: Double { lambdaMax / threshold }
+    /// NaN where there is no threshold (infinite: steps of a fixed length).
+    public var thresholdFraction: Double { threshold.isFinite ? lambdaMax / threshold : .nan }
 }

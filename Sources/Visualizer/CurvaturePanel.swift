@@ -33,7 +33,10 @@ struct CurvaturePanel {
         var y = inner.y
         let stale = result.step != state.step ? " (step \(result.step); step \(state.step) is being worked out)" : " at step \(result.step)"
         let kappa = curvature.condition.map { "κ \(Formatting.number($0))" } ?? "κ undefined (λmin ≤ 0)"
-        let headline = "\(kappa) · λmax \(Formatting.number(curvature.lambdaMax)) = \(Formatting.percent(curvature.thresholdFraction)) of the threshold \(Formatting.number(curvature.threshold))\(stale)"
+        let against = curvature.threshold.isFinite
+            ? " = \(Formatting.percent(curvature.thresholdFraction)) of the threshold \(Formatting.number(curvature.threshold))"
+            : " · no stability threshold"
+        let headline = "\(kappa) · λmax \(Formatting.number(curvature.lambdaMax))\(against)\(stale)"
         canvas.write(headline, x: inner.x, y: y, style: Style(foreground: color, attributes: .bold), maxWidth: inner.width)
         y += 1
         guard y + 2 < inner.maxY else { return }
@@ -49,8 +52,10 @@ struct CurvaturePanel {
         let labelWidth = 7, countWidth = 7
         let axis = (x: x + labelWidth, width: width - labelWidth - countWidth)
         let positive = (curvature.eigenvalues + curvature.hessianEigenvalues).filter { $0 > 0 && $0.isFinite }
-        var low = positive.min() ?? 1e-3, high = max(positive.max() ?? 1, curvature.threshold)
-        low = min(low, curvature.threshold)
+        // An infinite threshold (sign-based steps) has no place on the axis.
+        let threshold = curvature.threshold.isFinite ? curvature.threshold : nil
+        var low = positive.min() ?? 1e-3, high = max(positive.max() ?? 1, threshold ?? 0)
+        low = min(low, threshold ?? low)
         if high / low < 100 { low /= 3; high *= 3 } else { low /= 1.3; high *= 1.3 }
         func column(_ value: Double) -> Int? {
             guard value > 0, value.isFinite else { return nil }

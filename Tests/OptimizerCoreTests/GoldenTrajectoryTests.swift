@@ -3,16 +3,52 @@ import Objectives
 import OptimizerCore
 import XCTest
 
-/// Every optimizer and option against trajectories recorded from torch.optim and the official
-/// Adam-mini 1.1.1 (tools/make_fixtures.py), in Double (relative 1e-9) and Float (relative 1e-5).
+/// Every optimizer and option against trajectories recorded from torch.optim, the official
+/// Adam-mini 1.1.1 and lion-pytorch 0.2 (tools/make_fixtures.py), in Double (relative 1e-9) and
+/// Float (relative 1e-5).
 final class GoldenTrajectoryTests: XCTestCase {
     private typealias Gradient = ([Double]) -> [Double]
 
-    func testEveryCaseMatchesTorch() throws {
-        let fixture = try Fixture.json("trajectories")
+    /// The optimizers of more_trajectories.json that run here; Adafactor and Muon have their own
+    /// tests (`MatrixOptimizerGoldenTests`).
+    private static let elementwiseKinds: Set<String> = ["nadam", "radam", "adamax", "adadelta", "rprop", "lion"]
+
+    func testTorchOptimAndAdamMiniMatch() throws {
+        let kinds = try checkCases(in: "trajectories", minimum: 150) { _ in true }
+        XCTAssertEqual(kinds, Set([.gd, .sgd, .momentum, .nesterov, .adagrad, .rmsprop, .adam, .adamw, .adamMini] as [OptimizerKind]))
+    }
+
+    func testNAdamRAdamAdamaxAdadeltaRpropAndLionMatch() throws {
+        let kinds = try checkCases(in: "more_trajectories", minimum: 140) { Self.elementwiseKinds.contains($0) }
+        XCTAssertEqual(Set(kinds.map(\.rawValue)), Self.elementwiseKinds)
+    }
+
+    /// Every registered optimizer but the exact-Hessian references has golden cases, in both
+    /// precisions and on a matrix problem, so a new rule cannot land without them.
+    func testEveryRegisteredOptimizerHasGoldenCases() throws {
+        var precisions: [String: Set<String>] = [:], matrix: Set<String> = []
+        for name in ["trajectories", "more_trajectories"] {
+            let fixture = try Fixture.json(name)
+            let problems = fixture["problems"] as! [String: [String: Any]]
+            for testCase in fixture["cases"] as! [[String: Any]] {
+                let optimizer = testCase.string("optimizer")
+                precisions[optimizer, default: []].insert(testCase.string("precision"))
+                let type = problems[testCase.string("problem")]!.string("type")
+                if type == "matrix-regression" || type == "quadratic" { matrix.insert(optimizer) }
+            }
+        }
+        for kind in OptimizerKind.allCases where !kind.needsHessian {
+            XCTAssertEqual(precisions[kind.rawValue], ["double", "float"], "\(kind.rawValue) has no golden trajectories in both precisions")
+            XCTAssertTrue(matrix.contains(kind.rawValue), "\(kind.rawValue) has no golden trajectory beyond 2-D surfaces")
+        }
+    }
+
+    /// Runs every case of fixture `name` whose optimizer passes `include`; the kinds it checked.
+    private func checkCases(in name: String, minimum: Int, include: (String) -> Bool) throws -> Set<OptimizerKind> {
+        let fixture = try Fixture.json(name)
         let problems = fixture["problems"] as! [String: [String: Any]]
-        let cases = fixture["cases"] as! [[String: Any]]
-        XCTAssertGreaterThan(cases.count, 150)
+        let cases = (fixture["cases"] as! [[String: Any]]).filter { include($0.string("optimizer")) }
+        XCTAssertGreaterThan(cases.count, minimum)
         var checkedKinds = Set<OptimizerKind>()
         for testCase in cases {
             let id = testCase.string("id")
@@ -42,7 +78,7 @@ final class GoldenTrajectoryTests: XCTestCase {
             // A trajectory that never moves would match a broken optimizer on a flat start.
             XCTAssertNotEqual(reference.first, reference.last, id)
         }
-        XCTAssertEqual(checkedKinds, Set(OptimizerKind.allCases).subtracting([.blockGD]))
+        return checkedKinds
     }
 
     private func run<T: OptimizerScalar>(
@@ -99,7 +135,27 @@ final class GoldenTrajectoryTests: XCTestCase {
                 h.map { row in zip(row, zip(x, minimum)).reduce(0) { $0 + $1.0 * ($1.1.0 - $1.1.1) } }
             }
         }
+        if type == "matrix-regression" {
+            return matrixRegressionGradient(inputs: problem.matrix("inputs"), targets: problem.matrix("targets"))
+        }
         let surface = try Surface.named(type)
         return { surface.gradient(at: $0) }
+    }
+
+    /// X^T (X W - Y) / N for W row-major [m, n], X [N, m], Y [N, n], in double precision.
+    private func matrixRegressionGradient(inputs x: [[Double]], targets y: [[Double]]) -> Gradient {
+        let (samples, rows, columns) = (x.count, x[0].count, y[0].count)
+        return { w in
+            var gradient = [Double](repeating: 0, count: rows * columns)
+            for s in 0..<samples {
+                for j in 0..<columns {
+                    var prediction = 0.0
+                    for i in 0..<rows { prediction += x[s][i] * w[i * columns + j] }
+                    let residual = prediction - y[s][j]
+                    for i in 0..<rows { gradient[i * columns + j] += x[s][i] * residual }
+                }
+            }
+            return gradient.map { $0 / Double(samples) }
+        }
     }
 }

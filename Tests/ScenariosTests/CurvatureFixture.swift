@@ -59,7 +59,8 @@ struct CurvatureFixture: Decodable {
         let lambdaMin: Double
         let lambdaMax: Double
         let condition: Double?
-        let threshold: Double
+        /// nil for optimizers without one (fixed-length sign steps): descent's infinity.
+        let threshold: Double?
     }
 
     let torch: String

@@ -46,6 +46,16 @@ final class OptimizerTableTests: XCTestCase {
         case .adam: return rosen ? "lr = 0.02" : "lr = 0.05"
         case .adamw: return rosen ? "lr = 0.02\nweight_decay = 0.0" : "lr = 0.05\nweight_decay = 0.0"
         case .adamMini: return rosen ? "lr = 0.02" : "lr = 0.05"
+        case .nadam: return rosen ? "lr = 0.02" : "lr = 0.05"
+        // RAdam's first steps are plain momentum SGD: on Rosenbrock a small lr, and beta2 0.99 so
+        // that the adaptive term starts sooner.
+        case .radam: return rosen ? "lr = 0.003\nbetas = [0.9, 0.99]" : "lr = 0.1"
+        case .adamax: return "lr = 0.05"
+        // Adadelta, like RMSprop, hovers at a distance set by lr; a cosine schedule lets it settle.
+        case .adadelta: return rosen ? "lr = 1.0\nschedule = \"cosine\"" : (problem == "bowl" ? "lr = 5.0" : "lr = 5.0\nschedule = \"cosine\"")
+        case .rprop: return "lr = 0.01"
+        // Sign steps keep a distance of about lr from the minimum unless lr decays.
+        case .lion: return rosen ? "lr = 0.002" : "lr = 0.05\nschedule = \"cosine\""
         case .blockGD: return problem == "quadratic" ? "scale = 1.0" : nil
         default:
             XCTFail("\(kind) has no settings in the optimizer table")
@@ -81,7 +91,7 @@ final class OptimizerTableTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(checked, 3 * 2 * 9 + 2)
+        XCTAssertEqual(checked, 3 * 2 * 15 + 2)
     }
 
     private func run(_ scenario: Scenario) throws -> (Double, Double, Int?) {

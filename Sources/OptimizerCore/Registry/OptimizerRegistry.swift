@@ -20,6 +20,12 @@ public struct OptimizerRegistry: Sendable {
         .elementwise(RMSprop.self),
         .elementwise(Adam.self),
         .custom(AdamMini.self),
+        .elementwise(NAdam.self),
+        .elementwise(RAdam.self),
+        .elementwise(Adamax.self),
+        .elementwise(Adadelta.self),
+        .elementwise(Rprop.self),
+        .elementwise(Lion.self),
         .custom(BlockGD.self),
     ])
 
