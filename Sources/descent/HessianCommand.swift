@@ -88,7 +88,7 @@ struct HessianCommand: ParsableCommand {
                     throw TrainFlagError(message: "--output: \(error)")
                 }
             }
-            try modelOptions.check()
+            try modelOptions.check(sizes)
             let taskConfiguration = modelOptions.taskConfiguration(sizes)
             let task = try taskConfiguration.makeTask(seed: modelOptions.seed, asTokens: modelOptions.model == .transformer)
             let model = try modelOptions.modelConfiguration(for: task, sizes)

@@ -1,6 +1,7 @@
 import Foundation
 import Networks
 import Objectives
+import OptimizerCore
 
 /// What `descent hessian --spectrum` found: per block its method, extreme eigenvalues, condition
 /// number and density, the full Hessian's density, the Jensen-Shannon distances between blocks
@@ -99,36 +100,36 @@ struct HessianSpectrumReport {
 
     private func describe(_ m: Measurement, title: String) -> String {
         let h = m.heterogeneity
-        var lines = ["", "Hessian spectra \(title) (loss \(TrainProgress.fixed(m.loss, "%.4f")))"]
+        var lines = ["", "Hessian spectra \(title) (loss \(NumberText.fixed(m.loss, "%.4f")))"]
         let nameWidth = max(12, (h.blocks.map(\.name) + ["full Hessian"]).map(\.count).max() ?? 0)
         lines.append(Self.pad("block", nameWidth) + "   size  method   lambda_min   lambda_max   condition  density")
         let spark = SpectrumSparkline(grid: h.grid)
         func row(_ name: String, _ s: BlockSpectrum, _ d: SpectralDensity) -> String {
             Self.pad(name, nameWidth) + " " + Self.padLeft("\(s.size)", 6) + "  " + Self.pad(s.method.rawValue, 7)
-                + Self.padLeft(TrainProgress.fixed(s.lambdaMin, "%.3e"), 13) + Self.padLeft(TrainProgress.fixed(s.lambdaMax, "%.3e"), 13)
+                + Self.padLeft(NumberText.fixed(s.lambdaMin, "%.3e"), 13) + Self.padLeft(NumberText.fixed(s.lambdaMax, "%.3e"), 13)
                 + Self.padLeft(Self.condition(s), 12) + "  " + spark.line(d)
         }
         for (s, d) in zip(h.blocks, h.densities) { lines.append(row(s.name, s, d)) }
         if let full = h.full, let density = h.fullDensity { lines.append(row("full Hessian", full, density)) }
         lines.append(Self.pad("", nameWidth) + String(repeating: " ", count: 55) + "  " + spark.axisLabels())
-        lines.append("densities on a symmetric log axis: u = sign(lambda) log10(1 + |lambda| / \(TrainProgress.fixed(h.grid.axis.threshold, "%.2e")))")
+        lines.append("densities on a symmetric log axis: u = sign(lambda) log10(1 + |lambda| / \(NumberText.fixed(h.grid.axis.threshold, "%.2e")))")
         lines.append("")
         lines.append("Jensen-Shannon distance between block densities (0 alike, 1 disjoint):")
         let labels = h.blocks.indices.map { "\($0 + 1)" }
         lines.append(Self.pad("", 4) + labels.map { Self.padLeft($0, 6) }.joined())
         for (i, rowValues) in h.distances.enumerated() {
-            lines.append(Self.padLeft(labels[i], 3) + " " + rowValues.map { Self.padLeft(TrainProgress.fixed($0, "%.3f"), 6) }.joined()
+            lines.append(Self.padLeft(labels[i], 3) + " " + rowValues.map { Self.padLeft(NumberText.fixed($0, "%.3f"), 6) }.joined()
                          + "  " + h.blocks[i].name)
         }
         lines.append("mean JS distance over \(h.blocks.count * (h.blocks.count - 1) / 2) pairs: "
-                     + (h.meanDistance.map { TrainProgress.fixed($0, "%.4f") } ?? "n/a (one block)"))
+                     + (h.meanDistance.map { NumberText.fixed($0, "%.4f") } ?? "n/a (one block)"))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The condition number, or why there is none: a negative eigenvalue (beyond rounding of the
     /// largest) makes the block indefinite, a zero one singular.
     static func condition(_ s: BlockSpectrum) -> String {
-        if let condition = s.condition { return TrainProgress.fixed(condition, "%.3g") }
+        if let condition = s.condition { return NumberText.fixed(condition, "%.3g") }
         return s.lambdaMin < -1e-9 * abs(s.lambdaMax) ? "indefinite" : "singular"
     }
 
@@ -156,9 +157,9 @@ struct SpectrumSparkline {
 
     /// The eigenvalues at the ends and middle of the axis.
     func axisLabels() -> String {
-        let low = TrainProgress.fixed(grid.axis.eigenvalue(at: grid.lower), "%.1e")
-        let mid = TrainProgress.fixed(grid.axis.eigenvalue(at: (grid.lower + grid.upper) / 2), "%.1e")
-        let high = TrainProgress.fixed(grid.axis.eigenvalue(at: grid.upper), "%.1e")
+        let low = NumberText.fixed(grid.axis.eigenvalue(at: grid.lower), "%.1e")
+        let mid = NumberText.fixed(grid.axis.eigenvalue(at: (grid.lower + grid.upper) / 2), "%.1e")
+        let high = NumberText.fixed(grid.axis.eigenvalue(at: grid.upper), "%.1e")
         let gap = max(1, (Self.width - low.count - mid.count - high.count) / 2)
         return low + String(repeating: " ", count: gap) + mid + String(repeating: " ", count: max(1, Self.width - low.count - gap - mid.count - high.count)) + high
     }
