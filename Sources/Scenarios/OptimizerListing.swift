@@ -6,12 +6,16 @@ public enum OptimizerListing {
     /// The section's lines.
     public static func lines(_ registry: OptimizerRegistry) -> [String] {
         var lines = ["Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):"]
+        func defaults(_ kind: OptimizerKind) -> [(HyperparameterDescriptor, String)] {
+            let values = kind.defaultHyperparameters
+            return kind.descriptors.map { ($0, (values.value(named: $0.name) ?? $0.defaultValue).description) }
+        }
+        // One column for every default, as wide as the longest (a list such as [1e-06, 50.0]).
+        let width = registry.kinds.flatMap { defaults($0).map(\.1.count) }.max().map { Swift.max($0, 12) } ?? 12
         for kind in registry.kinds {
             lines.append("  \(pad(kind.rawValue, 10)) \(kind.summary)")
-            let defaults = kind.defaultHyperparameters
-            for descriptor in kind.descriptors {
-                let value = defaults.value(named: descriptor.name) ?? descriptor.defaultValue
-                lines.append("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
+            for (descriptor, value) in defaults(kind) {
+                lines.append("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value, width)) \(descriptor.validRange): \(descriptor.summary)")
             }
             if kind.partition?.usesNameRules == true {
                 lines.append("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
