@@ -16,9 +16,10 @@ enum ParallelLoop {
     static let minimumParallelWork = 1 << 16
 
     /// Runs `body` over `0..<count` in contiguous chunks, concurrently when `work` (the total
-    /// multiply-adds) is large enough.
+    /// multiply-adds) is large enough and the caller is not already one of several threads
+    /// sharing coarser work (Hessian-vector products, one network per thread).
     static func rows(_ count: Int, work: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        guard count > 1, workers > 1, work >= minimumParallelWork else {
+        guard count > 1, workers > 1, work >= minimumParallelWork, !Parallelism.isInsideParallelWork else {
             body(0..<count)
             return
         }

@@ -76,7 +76,7 @@ public enum Lanczos {
 
     /// Subtracts alpha q_j + beta q_(j-1), then twice the projection on every basis vector; returns
     /// (alpha, the remaining norm).
-    private static func orthogonalise(_ w: inout [Double], against basis: [Double], count: Int, n: Int,
+    static func orthogonalise(_ w: inout [Double], against basis: [Double], count: Int, n: Int,
                                       previousBeta: Double) -> (Double, Double) {
         basis.withUnsafeBufferPointer { q in
             w.withUnsafeMutableBufferPointer { w in
@@ -120,7 +120,7 @@ public enum Lanczos {
         return sum.squareRoot()
     }
 
-    private static func normalise(_ vector: inout [Double]) {
+    static func normalise(_ vector: inout [Double]) {
         var norm = 0.0
         for x in vector { norm += x * x }
         norm = norm.squareRoot()

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work that can be split into numbered slices, run on several threads at once.
 protocol SliceJob {
@@ -42,16 +45,34 @@ final class WorkerPool: @unchecked Sendable {
     /// subnormals gets the same arithmetic on every slice.
     private var mode = FloatingPointMode.current
 
+    /// Marks the threads that are running a slice of a job (the workers, always; a caller while
+    /// its slice 0 runs): a job started from inside a job runs inline instead of waiting for the
+    /// workers its own caller holds, which would deadlock.
+    private static let insideJob: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Whether the calling thread is running a slice of a job.
+    static var isInsideJob: Bool { pthread_getspecific(insideJob) != nil }
+
     /// Runs slices 0 ..< `slices` of `job`, slice 0 on the calling thread, and returns when all
-    /// are done.
+    /// are done. Called from inside a job, it runs every slice in turn on the calling thread.
     func run<Job: SliceJob>(_ job: Job, slices: Int) {
         guard slices > 1 else {
             job.run(slice: 0, of: 1)
             return
         }
+        if Self.isInsideJob {
+            for slice in 0..<slices { job.run(slice: slice, of: slices) }
+            return
+        }
         // One job at a time: a second caller waits rather than sharing the workers.
         callers.lock()
         defer { callers.unlock() }
+        pthread_setspecific(Self.insideJob, UnsafeRawPointer(bitPattern: 1))
+        defer { pthread_setspecific(Self.insideJob, nil) }
         growIfNeeded(to: slices - 1)
         withUnsafePointer(to: job) { pointer in
             self.job = UnsafeRawPointer(pointer)
@@ -74,6 +95,7 @@ final class WorkerPool: @unchecked Sendable {
             let worker = Worker()
             workers.append(worker)
             let thread = Thread { [unowned self] in
+                pthread_setspecific(Self.insideJob, UnsafeRawPointer(bitPattern: 1))
                 while true {
                     worker.start.wait()
                     if let job = self.job, let type = self.jobType {
