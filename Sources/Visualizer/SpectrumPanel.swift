@@ -71,8 +71,8 @@ struct SpectrumPanel {
     private func drawRidges(_ heterogeneity: BlockHeterogeneity, in rect: Rect, into canvas: inout Canvas) {
         let blocks = heterogeneity.blocks
         let names = blocks.map(\.name) + (heterogeneity.full == nil ? [] : ["whole H"])
-        let labelWidth = min(names.map(TextMetrics.width).max() ?? 0, max(8, rect.width / 5))
-        let statsWidth = 11
+        let labelWidth = min(names.map(TextMetrics.width).max() ?? 0, max(8, rect.width / 4))
+        let statsWidth = 12
         let plot = (x: rect.x + labelWidth + 1, width: rect.width - labelWidth - statsWidth - 2)
         guard plot.width >= 10 else { return }
         var y = rect.y
@@ -141,7 +141,7 @@ struct SpectrumPanel {
                              bold: Bool, into canvas: inout Canvas) {
         let style = bold ? Style(foreground: Self.fullColor, attributes: .bold) : Style(foreground: .rgb(190, 190, 200))
         canvas.write(TextMetrics.truncate(name, to: labelWidth), x: labelX, y: y, style: style, maxWidth: labelWidth)
-        let stats = spectrum.condition.map { "κ \(Formatting.number($0))" } ?? "λmin \(Formatting.number(spectrum.lambdaMin))"
+        let stats = spectrum.condition.map { "κ \(Formatting.number($0))" } ?? "λmin \(Ticks.label(spectrum.lambdaMin))"
         canvas.write(stats, x: statsX, y: y, style: PanelStyle.muted, maxWidth: statsWidth)
     }
 
