@@ -26,7 +26,7 @@ extension AppState {
             let names = TensorLabels.compact(hessian.tensors.map(\.label))
             let parts = zip(hessian.tensors, hessian.diagonalBlocks).enumerated().map { index, pair in
                 (SymmetricOperator(Matrix(rows: pair.0.count, columns: pair.0.count, elements: pair.1)),
-                 [SpectrumBlock(name: "\(index + 1) \(names[index])", range: 0..<pair.0.count)])
+                 [SpectrumBlock(name: "\(index) \(names[index])", range: 0..<pair.0.count)])
             }
             let selectedLabel = racer(selected).label, current = step, chosen = selected
             return .success((SpectrumMonitor.Job(key: "network \(hessian.racer) \(hessian.step) \(timeline.generation)", parts: parts, full: nil),

@@ -72,7 +72,7 @@ struct SpectrumPanel {
         let blocks = heterogeneity.blocks
         let names = blocks.map(\.name) + (heterogeneity.full == nil ? [] : ["whole H"])
         let labelWidth = min(names.map(TextMetrics.width).max() ?? 0, max(8, rect.width / 4))
-        let statsWidth = 12
+        let statsWidth = 13
         let plot = (x: rect.x + labelWidth + 1, width: rect.width - labelWidth - statsWidth - 2)
         guard plot.width >= 10 else { return }
         var y = rect.y
@@ -184,7 +184,9 @@ struct SpectrumPanel {
         canvas.write("JS distance, block by block", x: rect.x, y: rect.y, style: PanelStyle.muted, maxWidth: rect.width)
         let heatmap = MatrixPixelHeatmap(size: count, values: heterogeneity.distances.flatMap { $0 }, scaleKind: .linear,
                                          mode: state.colorMode, maximum: 1, nonNegative: true)
-        let indexWidth = String(count).count
+        // Numbered as the ridges: tensors from 0 as the Hessian view numbers them, blocks from 1.
+        let first = state.scenario.problem.network == nil ? 1 : 0
+        let indexWidth = String(count - 1 + first).count
         let area = Rect(x: rect.x + indexWidth + 1, y: rect.y + 2, width: rect.width - indexWidth - 1, height: min(rect.height - 2, 24))
         guard area.width > MatrixPixelHeatmap.colorBarWidth + 2, area.height >= 3 else { return }
         let geometry = heatmap.geometry(width: area.width, height: area.height)
@@ -195,13 +197,13 @@ struct SpectrumPanel {
             let middleDown = (geometry.pixel(ofEntry: index, origin: origin.row) + geometry.pixel(afterEntriesEndingAt: index + 1, origin: origin.row) - 1) / 2
             let row = middleDown / geometry.pixelsPerCellDown
             if row > lastRow, row < geometry.cellHeight {
-                let text = String(index + 1)
+                let text = String(index + first)
                 canvas.write(text, x: rect.x + indexWidth - text.count, y: area.y + row, style: PanelStyle.muted)
                 lastRow = row
             }
             let middleAcross = (geometry.pixel(ofEntry: index, origin: origin.column) + geometry.pixel(afterEntriesEndingAt: index + 1, origin: origin.column) - 1) / 2
             let x = middleAcross * geometry.cellsPerPixelAcross
-            let text = String(index + 1)
+            let text = String(index + first)
             if x >= nextColumn, x + text.count <= geometry.cellWidth {
                 canvas.write(text, x: area.x + x, y: rect.y + 1, style: PanelStyle.muted)
                 nextColumn = x + text.count + 1
