@@ -24,6 +24,9 @@ public struct MatrixPixelHeatmap: Widget {
     public var mode: ColorMode
     /// The colour ramp.
     public var colors: DivergingColors
+    /// Whether the values are never negative (distances): the colour bar then runs from zero
+    /// at the bottom to the maximum at the top, with no negative half that nothing uses.
+    public var nonNegative: Bool
 
     /// Columns the colour bar and its labels take to the right of the matrix.
     public static let colorBarWidth = 11
@@ -33,7 +36,7 @@ public struct MatrixPixelHeatmap: Widget {
     /// Creates the widget.
     public init(size: Int, values: [Double], scaleKind: SignedScaleKind = .symlog, problemBlocks: MatrixOutline? = nil,
                 partition: MatrixOutline? = nil, zoom: MatrixZoom = .fitted, mode: ColorMode = .direct,
-                colors: DivergingColors = .hessian) {
+                colors: DivergingColors = .hessian, maximum: Double? = nil, nonNegative: Bool = false) {
         self.size = max(0, size)
         let count = self.size * self.size
         self.values = values.count >= count ? Array(values.prefix(count)) : values + Array(repeating: .nan, count: count - values.count)
@@ -43,7 +46,10 @@ public struct MatrixPixelHeatmap: Widget {
         self.zoom = zoom
         self.mode = mode
         self.colors = colors
-        scale = Self.fit(self.values, kind: scaleKind)
+        self.nonNegative = nonNegative
+        // A fixed maximum keeps colours comparable between matrices (distances in [0, 1]).
+        scale = maximum.map { SignedScale(maximum: $0, threshold: scaleKind == .symlog ? $0 / 1000 : nil) }
+            ?? Self.fit(self.values, kind: scaleKind)
     }
 
     /// Where the matrix goes in a `width` x `height` view (the colour bar takes its columns first).
@@ -206,12 +212,13 @@ public struct MatrixPixelHeatmap: Widget {
         }
     }
 
-    /// The colour bar: +1 at the top to -1 at the bottom, with value ticks (or, per block,
-    /// fractions of each block's largest entry).
+    /// The colour bar: +1 at the top to -1 (or 0 for non-negative values) at the bottom, with
+    /// value ticks (or, per block, fractions of each block's largest entry).
     private func drawColorBar(x: Int, height: Int, into canvas: inout Canvas) {
         guard height >= 3 else { return }
         let pixels = 2 * height
-        func position(pixel j: Int) -> Double { 1 - 2 * (Double(j) + 0.5) / Double(pixels) }
+        let bottom = nonNegative ? 0.0 : -1.0
+        func position(pixel j: Int) -> Double { 1 - (1 - bottom) * (Double(j) + 0.5) / Double(pixels) }
         for y in 0..<height {
             if mode == .none {
                 canvas[x, y] = Cell(Self.glyph(position(pixel: 2 * y)))
@@ -228,13 +235,14 @@ public struct MatrixPixelHeatmap: Widget {
         if scaleKind == .block {
             ticks = [(1, "1×max"), (0.5, "0.5"), (0, "0"), (-0.5, "-0.5"), (-1, "-1×max")]
         } else {
-            ticks = scale.ticks(maxCount: max(3, height / 2)).map { value in
-                (scale.position(value) ?? 0, Ticks.label(value))
+            ticks = scale.ticks(maxCount: max(3, height / 2)).compactMap { value in
+                guard !nonNegative || value >= 0 else { return nil }
+                return (scale.position(value) ?? 0, Ticks.label(value))
             }
         }
         for (t, label) in ticks {
-            let row = min(height - 1, max(0, Int(((1 - t) / 2 * Double(height)).rounded(.down))))
-            let clampedRow = t >= 1 ? 0 : t <= -1 ? height - 1 : row
+            let row = min(height - 1, max(0, Int(((1 - t) / (1 - bottom) * Double(height)).rounded(.down))))
+            let clampedRow = t >= 1 ? 0 : t <= bottom ? height - 1 : row
             guard !used.contains(clampedRow), !used.contains(clampedRow - 1), !used.contains(clampedRow + 1) else { continue }
             used.insert(clampedRow)
             canvas.write("─" + label, x: labelX - 1, y: clampedRow, style: Style(foreground: .rgb(170, 170, 180)),

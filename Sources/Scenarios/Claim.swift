@@ -6,8 +6,9 @@ public struct Claim: Sendable, Equatable {
         case below(Double)
         /// The measure at the claim's step is above the bound.
         case above(Double)
-        /// The claimed optimizer's measure is lower than this other optimizer's at the claim's step.
-        case beats(String)
+        /// The claimed optimizer's measure is lower than this other optimizer's divided by `by` at
+        /// the claim's step: `by` 100 asks for a hundredth of it, 0.1 for less than ten times it.
+        case beats(String, by: Double = 1)
         /// Whether the optimizer has diverged (or is diverging) by the claim's step.
         case diverges(Bool)
         /// The measure falls below the bound at some step up to `within`.
@@ -51,7 +52,11 @@ public struct Claim: Sendable, Equatable {
         switch test {
         case .below(let x): return "\(optimizer)'s \(measure) is below \(ClaimNumber.bound(x)) at step \(step)"
         case .above(let x): return "\(optimizer)'s \(measure) is above \(ClaimNumber.bound(x)) at step \(step)"
-        case .beats(let other): return "\(optimizer) beats \(other) at step \(step)"
+        case .beats(let other, let factor) where factor > 1:
+            return "\(optimizer) beats \(other) by a factor of \(ClaimNumber.bound(factor)) at step \(step)"
+        case .beats(let other, let factor) where factor < 1:
+            return "\(optimizer)'s \(measure) is below \(ClaimNumber.bound(1 / factor)) times \(other)'s at step \(step)"
+        case .beats(let other, _): return "\(optimizer) beats \(other) at step \(step)"
         case .diverges(true): return "\(optimizer) diverges by step \(step)"
         case .diverges(false): return "\(optimizer) does not diverge by step \(step)"
         case .reaches(let x, let within): return "\(optimizer)'s \(measure) reaches \(ClaimNumber.bound(x)) within \(within) steps"

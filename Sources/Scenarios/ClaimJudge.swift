@@ -20,7 +20,7 @@ public enum ClaimJudge {
             let isBelow = value.value.map { $0 < bound } ?? false
             let isAbove = value.value.map { $0 > bound } ?? track.hasDiverged(by: claim.step)
             if case .below = claim.test { verdict.holds = isBelow } else { verdict.holds = isAbove }
-        case .beats(let otherLabel):
+        case .beats(let otherLabel, let factor):
             guard reached, let other = history.track(otherLabel) else { return verdict }
             let mine = measured(track, at: claim.step), theirs = measured(other, at: claim.step)
             verdict.measurements = [mine, theirs]
@@ -30,7 +30,9 @@ public enum ClaimJudge {
             } else if other.hasDiverged(by: claim.step) || theirs.value == nil {
                 verdict.holds = true
             } else {
-                verdict.holds = mine.value! < theirs.value!
+                // Divided rather than multiplied: mine * factor can overflow where theirs / factor
+                // only loses digits the comparison does not need.
+                verdict.holds = mine.value! < theirs.value! / factor
             }
         case .diverges(let expected):
             // Running away before the claim's step settles it early.

@@ -1,7 +1,7 @@
 /// Reads the `[[claim]]` tables of a scenario file.
 enum ClaimLoader {
     static let testKeys = ["below", "above", "beats", "diverges", "reaches"]
-    static let validKeys = ["text", "optimizer", "step"] + testKeys + ["within"]
+    static let validKeys = ["text", "optimizer", "step"] + testKeys + ["within", "by"]
 
     /// Validates every claim against the scenario's optimizers and run length.
     static func read(_ value: ConfigValue, top: TableReader, problem: Problem, optimizers: [OptimizerEntry], steps: Int,
@@ -40,6 +40,9 @@ enum ClaimLoader {
         if testKey != "reaches", table.has("within") {
             throw reader.error("within", "within goes with reaches (reaches = 1e-6 with within = 500); for \(testKey) give step")
         }
+        if testKey != "beats", table.has("by") {
+            throw reader.error("by", "by goes with beats (beats = \"gd\" with by = 100: below a hundredth of gd's); \(testKey) takes no factor")
+        }
         let step = try readStep(&reader, key: "step", steps: steps) ?? steps
         let test: Claim.Test
         switch testKey {
@@ -50,7 +53,7 @@ enum ClaimLoader {
             guard other != optimizer else {
                 throw reader.error("beats", "beats = \"\(other)\" names the claim's own optimizer; name another one: \(labelList(optimizers.filter { $0.label != optimizer }))")
             }
-            test = .beats(other)
+            test = .beats(other, by: try factor(&reader))
         case "diverges":
             guard case .boolean(let flag)? = reader.raw("diverges") else {
                 throw reader.typeError("diverges", table.entries.first { $0.key == "diverges" }!.value, expected: "true or false")
@@ -105,6 +108,15 @@ enum ClaimLoader {
             throw reader.error(key, "\(key) = \(n) is beyond the run, which ends at [run] steps = \(steps); give a step from 0 to \(steps) or raise steps")
         }
         return n
+    }
+
+    /// `by`, the factor of a `beats`: 1 when absent.
+    private static func factor(_ reader: inout TableReader) throws(ScenarioError) -> Double {
+        guard let factor = try reader.number("by") else { return 1 }
+        guard factor > 0 else {
+            throw reader.error("by", "by = \(ClaimNumber.bound(factor)) is not valid; by must be a number > 0, the factor the claimed optimizer must beat the other by (by = 100: below a hundredth of its measure; by = 0.1: below ten times it)")
+        }
+        return factor
     }
 
     private static func bound(_ reader: inout TableReader, _ key: String) throws(ScenarioError) -> Double {

@@ -44,7 +44,8 @@ public enum ScenarioWriter {
         switch claim.test {
         case .below(let x): out += "step = \(claim.step)\nbelow = \(TOMLText.number(x))\n"
         case .above(let x): out += "step = \(claim.step)\nabove = \(TOMLText.number(x))\n"
-        case .beats(let other): out += "step = \(claim.step)\nbeats = \(TOMLText.string(other))\n"
+        case .beats(let other, let factor):
+            out += "step = \(claim.step)\nbeats = \(TOMLText.string(other))\n" + (factor == 1 ? "" : "by = \(TOMLText.number(factor))\n")
         case .diverges(let flag): out += "step = \(claim.step)\ndiverges = \(flag)\n"
         case .reaches(let x, let within): out += "reaches = \(TOMLText.number(x))\nwithin = \(within)\n"
         }

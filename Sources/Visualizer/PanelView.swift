@@ -15,6 +15,8 @@ public enum PanelView: String, Sendable, CaseIterable {
     case curvature
     /// Loss against step.
     case loss
+    /// The Hessian's spectrum block by block and the JS distances between the blocks' densities.
+    case spectrum
 
     /// Whether this view draws the surface plane (and so takes clicks as start points).
     public var drawsPlane: Bool { self == .surface || self == .slice }
@@ -34,8 +36,8 @@ public enum PanelView: String, Sendable, CaseIterable {
 public enum ProblemPanels {
     /// Main views of a 2-D surface, an N-D problem with an exact Hessian, and a network.
     public static func mainViews(planar: Bool, network: Bool) -> [PanelView] {
-        if network { return [.loss, .hessian, .rates] }
-        return planar ? [.surface, .rates, .curvature] : [.hessian, .errors, .slice, .rates, .curvature]
+        if network { return [.loss, .hessian, .rates, .spectrum] }
+        return planar ? [.surface, .rates, .curvature] : [.hessian, .errors, .slice, .rates, .curvature, .spectrum]
     }
 
     /// The side column beside `main`: every panel of the problem that is not the main one.

@@ -7,12 +7,19 @@ public final class ScreenRenderer: @unchecked Sendable {
     public let cache = SurfaceLayerCache()
     /// The preconditioned curvature of the steps shown.
     public let curvature: CurvatureMonitor
+    /// The block spectra the spectrum view shows.
+    public let spectrum: SpectrumMonitor
 
-    /// Creates a renderer with an empty cache; `curvatureMode` says where spectra are worked out
+    /// Creates a renderer with an empty cache; `curvatureMode` says where spectra (the curvature
+    /// and the spectrum view's) are worked out
     /// (in the background for a live session, so no frame waits for one).
     public init(curvatureMode: CurvatureMonitor.Mode = .synchronous) {
         curvature = CurvatureMonitor(mode: curvatureMode)
+        spectrum = SpectrumMonitor(mode: curvatureMode)
     }
+
+    /// Whether background work for the screen is under way (the session then redraws soon).
+    public var isBusy: Bool { curvature.isBusy || spectrum.isBusy }
 
     /// The screen for `state` at its size.
     public func render(_ state: AppState) -> Canvas {
@@ -55,6 +62,7 @@ public final class ScreenRenderer: @unchecked Sendable {
         case .rates: StepSizePanel(state: state).render(in: rect, into: &canvas)
         case .curvature: CurvaturePanel(state: state, monitor: curvature).render(in: rect, into: &canvas)
         case .loss: LossPanel(state: state).render(in: rect, into: &canvas)
+        case .spectrum: SpectrumPanel(state: state, monitor: spectrum).render(in: rect, into: &canvas)
         }
     }
 

@@ -21,12 +21,13 @@ enum CheckReport {
         return "{\"claims\":[" + claims.joined(separator: ",\n") + "],\"held\":\(held),\"failed\":\(failed)}"
     }
 
-    /// The test as the file writes it, e.g. `{"beats":"gd"}` or `{"reaches":1e-06,"within":500}`.
+    /// The test as the file writes it, e.g. `{"beats":"gd"}`, `{"beats":"gd","by":100}` or `{"reaches":1e-06,"within":500}`.
     private static func test(_ test: Claim.Test) -> String {
         switch test {
         case .below(let x): "{\"below\":\(JSONText.number(x))}"
         case .above(let x): "{\"above\":\(JSONText.number(x))}"
-        case .beats(let other): "{\"beats\":\(JSONText.string(other))}"
+        case .beats(let other, let factor):
+            "{\"beats\":\(JSONText.string(other))" + (factor == 1 ? "" : ",\"by\":\(JSONText.number(factor))") + "}"
         case .diverges(let flag): "{\"diverges\":\(flag)}"
         case .reaches(let x, let within): "{\"reaches\":\(JSONText.number(x)),\"within\":\(within)}"
         }

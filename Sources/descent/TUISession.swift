@@ -52,7 +52,7 @@ struct TUISession {
                 continue
             }
             // A spectrum being worked out in the background is drawn as soon as it is ready.
-            let timeout = state.running || renderer.curvature.isBusy ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
+            let timeout = state.running || renderer.isBusy ? Self.runningTimeoutMilliseconds : Self.pausedTimeoutMilliseconds
             let event = terminal.nextEvent(timeoutMilliseconds: timeout)
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - last) / 1e9

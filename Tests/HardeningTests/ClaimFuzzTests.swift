@@ -94,7 +94,7 @@ final class ClaimFuzzTests: XCTestCase {
             for claim in scenario.claims {
                 XCTAssertTrue(labels.contains(claim.optimizer), "\(claim) in\n\(text)")
                 XCTAssertTrue((0...scenario.settings.steps).contains(claim.step), "\(claim) in\n\(text)")
-                if case .beats(let other) = claim.test { XCTAssertTrue(labels.contains(other) && other != claim.optimizer, "\(claim)") }
+                if case .beats(let other, _) = claim.test { XCTAssertTrue(labels.contains(other) && other != claim.optimizer, "\(claim)") }
             }
         }
         XCTAssertGreaterThan(parsed, 50, "mutations should leave some files valid")

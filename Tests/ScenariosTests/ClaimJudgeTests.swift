@@ -46,6 +46,21 @@ final class ClaimJudgeTests: XCTestCase {
         XCTAssertEqual(verdict(.beats("c"), "b", step: 1).holds, true)
     }
 
+    func testBeatsByAFactor() {
+        // At step 4, a = 1e-4 and b = 0.2: a is 2000 times lower.
+        XCTAssertEqual(verdict(.beats("b", by: 1000)).holds, true)
+        XCTAssertEqual(verdict(.beats("b", by: 3000)).holds, false)
+        XCTAssertEqual(verdict(.beats("b", by: 3000)).valuesText, "(a 1.00e-4, b 2.00e-1)")
+        // A factor below 1 allows the claimed optimizer to be worse, by less than 1 / factor.
+        XCTAssertEqual(verdict(.beats("a", by: 1e-4), "b").holds, true)
+        XCTAssertEqual(verdict(.beats("a", by: 1e-3), "b").holds, false)
+        // An extreme factor neither overflows nor makes a diverged optimizer win.
+        XCTAssertEqual(verdict(.beats("b", by: 1e308)).holds, false)
+        XCTAssertEqual(verdict(.beats("b", by: 1e-308)).holds, true)
+        XCTAssertEqual(verdict(.beats("a", by: 1e-300), "c").holds, false)
+        XCTAssertEqual(verdict(.beats("c", by: 1e300), "b").holds, true)
+    }
+
     func testDivergesCountsRunningAwayBeforeNonFiniteValues() {
         // c's gap grows 1e4 per step: diverging from step 1, diverged at 3.
         XCTAssertEqual(verdict(.diverges(true), "c", step: 1).holds, true)

@@ -122,6 +122,43 @@ final class ClaimLoaderTests: XCTestCase {
         assertError("[[claim]]\nbelow = 1.0\n", line: 15, key: "claim[1]", contains: ["missing optimizer", "\"adam\", \"GD slow\""])
     }
 
+    func testBeatsTakesAFactor() throws {
+        let scenario = try ScenarioLoader.parse(text: base + """
+        [[claim]]
+        optimizer = "adam"
+        beats = "gd"
+        by = 100
+
+        [[claim]]
+        optimizer = "gd"
+        beats = "adam"
+        by = 0.1
+
+        [[claim]]
+        optimizer = "gd"
+        beats = "adam"
+        by = 1
+        """, file: "a.toml")
+        XCTAssertEqual(scenario.claims.map(\.test), [.beats("GD slow", by: 100), .beats("adam", by: 0.1), .beats("adam")])
+        XCTAssertEqual(scenario.claims[0].statement, "adam beats GD slow by a factor of 100 at step 200")
+        XCTAssertEqual(scenario.claims[1].statement, "GD slow's loss is below 10 times adam's at step 200")
+        XCTAssertEqual(scenario.claims[2].statement, "GD slow beats adam at step 200")
+        let again = try ScenarioLoader.parse(text: ScenarioWriter.toml(scenario), file: "b.toml")
+        XCTAssertEqual(again.claims, scenario.claims)
+    }
+
+    func testTheFactorIsChecked() {
+        assertError("[[claim]]\noptimizer = \"adam\"\nbeats = \"gd\"\nby = 0\n", line: 18, key: "claim[1].by",
+                    contains: ["bad.toml:18", "by = 0 is not valid", "a number > 0", "by = 100"])
+        assertError("[[claim]]\noptimizer = \"adam\"\nbeats = \"gd\"\nby = -3\n", line: 18, key: "claim[1].by", contains: ["by = -3 is not valid"])
+        assertError("[[claim]]\noptimizer = \"adam\"\nbeats = \"gd\"\nby = \"ten\"\n", line: 18, key: "claim[1].by", contains: ["is a string", "a number"])
+        assertError("[[claim]]\noptimizer = \"adam\"\nbeats = \"gd\"\nby = inf\n", line: 18, key: "claim[1].by", contains: ["finite"])
+        assertError("[[claim]]\noptimizer = \"adam\"\nbelow = 1e-3\nby = 10\n", line: 18, key: "claim[1].by",
+                    contains: ["by goes with beats", "below takes no factor"])
+        assertError("[[claim]]\noptimizer = \"adam\"\nreaches = 1e-3\nwithin = 10\nby = 10\n", line: 19, key: "claim[1].by",
+                    contains: ["by goes with beats"])
+    }
+
     func testAnAmbiguousTypeAsksForALabel() {
         let text = base + "[[optimizer]]\ntype = \"gd\"\nlabel = \"GD fast\"\nlr = 0.01\n\n[[claim]]\noptimizer = \"gd\"\nbelow = 1.0\n"
         do {

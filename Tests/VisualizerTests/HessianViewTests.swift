@@ -79,14 +79,14 @@ final class HessianViewTests: XCTestCase {
 
     func testKeysCycleTheViewAndTheScale() throws {
         let state = try Self.toy(mode: .none)
-        XCTAssertEqual(state.mainViews, [.hessian, .errors, .slice, .rates, .curvature])
+        XCTAssertEqual(state.mainViews, [.hessian, .errors, .slice, .rates, .curvature, .spectrum])
         var views: [PanelView] = []
         var cycled = state
-        for _ in 0..<5 {
+        for _ in 0..<6 {
             cycled = cycled.after(Fixtures.key("v"))
             views.append(cycled.mainView)
         }
-        XCTAssertEqual(views, [.errors, .slice, .rates, .curvature, .hessian])
+        XCTAssertEqual(views, [.errors, .slice, .rates, .curvature, .spectrum, .hessian])
         XCTAssertEqual(state.after(Fixtures.key("c")).hessianScale, .linear)
         XCTAssertEqual(state.after(Fixtures.key("c"), Fixtures.key("c")).hessianScale, .block)
         XCTAssertEqual(state.after(Fixtures.key("c"), Fixtures.key("c"), Fixtures.key("c")).hessianScale, .symlog)
