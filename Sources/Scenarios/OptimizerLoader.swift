@@ -85,6 +85,7 @@ enum OptimizerLoader {
                 return .hessianBlocks
             case "tensor": return .tensor
             case "coordinate": return .coordinate
+            case "rows": return .rows
             default:
                 throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestNameLookup.suggestion(name, PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
             }

@@ -9,7 +9,10 @@ enum ProblemLoader {
     static func read(_ table: TableReader, seed: UInt64) throws(ScenarioError) -> Problem {
         var reader = table
         guard let type = try reader.string("type") else {
-            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\", \"quadratic\", \"mlp\" or \"transformer\"")
+            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\", \"quadratic\", \"matrix-regression\", \"mlp\" or \"transformer\"")
+        }
+        if type == "matrix-regression" {
+            return try readMatrixRegression(reader, seed: seed)
         }
         let noise = try reader.number("noise", 0...1e6, describe: "a number >= 0 (standard deviation of gradient noise)") ?? 0
         let kind: Problem.Kind
