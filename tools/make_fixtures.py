@@ -4,10 +4,13 @@
 Run by hand (never in CI) from the repository root, inside the virtualenv
 described in tools/README.md:
 
-    tools/.venv/bin/python tools/make_fixtures.py
+    tools/.venv/bin/python tools/make_fixtures.py [-v] [OUTPUT ...]
 
-Writes, under Tests/OptimizerCoreTests/Fixtures/:
+Writes, under Tests/OptimizerCoreTests/Fixtures/ (all four unless OUTPUTs name some of
+trajectories, more_trajectories, schedules, adam_mini_blocks):
   trajectories.json    optimizer trajectories from torch.optim and the official Adam-mini
+  more_trajectories.json  NAdam, RAdam, Adamax, Adadelta, Rprop, Adafactor, Muon (torch.optim)
+                       and Lion (lion-pytorch 0.2) on surfaces, the quadratic and matrix regression
   schedules.json       learning rates per step from torch.optim.lr_scheduler
   adam_mini_blocks.json  the official Adam-mini's block counts and weight-decay flags
 
@@ -117,6 +120,71 @@ def quadratic_loss_grad(x64):
     return f.item(), g
 
 
+# Matrix regression: one tensor W [m, n], f(W) = 1/(2N) ||X W - Y||_F^2, gradient X^T (X W - Y) / N.
+# Literal data (X with column scales logspace(0, 1, m), so X^T X / N has a condition number of about
+# 200; Y = X W* + noise; everything rounded to 3 decimals). Built from numpy's default_rng with
+# seed 7 (wide) and 11 (tall): X = round(normal((N, m)) * scales), W* = uniform(-1, 1, (m, n)),
+# Y = round(X W* + 0.1 normal((N, n))), W0 = round(uniform(-1, 1, (m, n))); kept as literals so a
+# change of numpy's streams cannot change the fixture.
+MATRIX_PROBLEMS = {
+    "matrix_wide": {
+        "shape": [3, 5],
+        "inputs": [
+            [0.001, 0.945, -2.741], [-0.891, -1.438, -9.916], [0.06, 4.238, -4.922],
+            [-0.62, 1.549, 3.569], [0.105, -2.942, -0.293], [0.695, -4.251, -4.576],
+            [-1.901, -4.078, -18.417], [-0.235, -4.008, 2.713], [0.157, -0.591, -25.168],
+            [-0.539, -0.153, 1.133], [-1.53, -1.511, -9.785], [-0.809, 3.355, -8.075],
+        ],
+        "targets": [
+            [-0.328, 0.622, -1.715, 1.198, -1.241], [0.034, -1.674, -7.007, 2.403, -1.43],
+            [-0.428, 2.918, -2.631, 3.329, -4.403], [1.029, 0.836, 3.38, -0.033, -0.972],
+            [-0.385, -2.024, -1.122, -1.264, 2.495], [-1.182, -2.601, -5.092, -0.957, 3.06],
+            [0.261, -4.337, -13.516, 4.002, -1.842], [0.377, -2.94, 1.174, -2.516, 3.626],
+            [-2.172, -0.732, -18.86, 6.624, -4.282], [0.496, -0.41, 1.002, -0.341, -0.093],
+            [0.594, -2.195, -6.408, 2.612, -1.913], [0.225, 1.719, -4.518, 4.218, -4.872],
+        ],
+        "start": [
+            [-0.698, 0.867, -0.99, 0.506, 0.621],
+            [-0.726, -0.162, 0.631, -0.971, 0.257],
+            [0.586, 0.026, 0.452, -0.547, -0.603],
+        ],
+    },
+    "matrix_tall": {
+        "shape": [5, 3],
+        "inputs": [
+            [0.034, 2.418, 3.873, -2.87, -2.98], [-0.527, 1.013, -0.177, 4.2, -18.473],
+            [1.567, -0.171, 2.152, -0.768, -3.791], [0.463, 1.466, -0.64, -0.859, 6.857],
+            [-0.87, -2.693, 1.249, -3.771, -19.203], [-0.814, -0.832, -3.773, -8.393, 0.366],
+            [0.897, -0.415, -2.351, 2.165, 7.172], [-0.3, 0.969, 3.298, -1.164, -8.135],
+            [0.348, 0.44, 3.475, -7.224, -6.616], [-0.838, -3.084, 0.4, 2.968, -7.388],
+            [1.386, 1.462, 1.984, 2.259, 9.557], [-1.332, 1.092, 1.906, -9.941, 3.47],
+        ],
+        "targets": [
+            [0.039, 3.243, 4.446], [11.056, 20.511, 4.316], [0.465, 4.716, 3.621],
+            [-5.686, -6.115, -3.897], [20.913, 14.448, 12.999], [12.494, -6.965, 2.446],
+            [-6.429, -5.576, -5.822], [4.44, 7.967, 6.16], [8.516, 3.08, 9.602],
+            [5.992, 6.999, 3.461], [-14.087, -5.934, -4.818], [5.483, -9.437, 5.513],
+        ],
+        "start": [
+            [-0.286, -0.878, 0.741], [0.273, -0.681, -0.003], [-0.843, 0.222, -0.537],
+            [-0.923, -0.77, 0.111], [0.274, -0.35, 0.287],
+        ],
+    },
+}
+MATRIX_T = {name: (torch.tensor(p["inputs"], dtype=torch.float64),
+                   torch.tensor(p["targets"], dtype=torch.float64))
+            for name, p in MATRIX_PROBLEMS.items()}
+
+
+def matrix_loss_grad(name, w64):
+    """f = 1/(2N) ||X W - Y||_F^2, g = X^T (X W - Y) / N, all float64; w64 is W row-major."""
+    X, Y = MATRIX_T[name]
+    n_samples = X.shape[0]
+    r = X @ w64.reshape(MATRIX_PROBLEMS[name]["shape"]) - Y
+    f = 0.5 * (r * r).sum() / n_samples
+    return f.item(), (X.T @ r / n_samples).reshape(-1)
+
+
 def surface_loss_grad(fn, x64):
     x = x64.detach().clone().requires_grad_(True)
     f = fn(x)
@@ -127,6 +195,8 @@ def surface_loss_grad(fn, x64):
 def loss_grad(problem, x64):
     if problem == "quadratic":
         return quadratic_loss_grad(x64)
+    if problem in MATRIX_PROBLEMS:
+        return matrix_loss_grad(problem, x64)
     return surface_loss_grad(SURFACES[problem][0], x64)
 
 
@@ -265,18 +335,8 @@ def make_optimizer(optimizer, opts, params, names):
     raise ValueError(optimizer)
 
 
-def run_case(suffix, optimizer, family, overrides, problem, precision):
-    dtype = DTYPES[precision]
-    lr = LR[family][problem]
-    opts = full_options(optimizer, lr, overrides)
-    start = list(QUAD_START) if problem == "quadratic" else list(SURFACES[problem][1])
-    steps = STEPS[problem]
-
-    if optimizer == "adam-mini":
-        partition, names, shapes = adam_mini_layout(suffix, problem)
-    else:
-        partition, names, shapes = None, ["x" if problem == "quadratic" else "xy"], [[len(start)]]
-
+def make_parameters(start, shapes, dtype):
+    """One nn.Parameter per shape, filled in order from the flat start (cast to dtype)."""
     flat0 = torch.tensor(start, dtype=torch.float64).to(dtype)
     params, off = [], 0
     for shape in shapes:
@@ -284,9 +344,12 @@ def run_case(suffix, optimizer, family, overrides, problem, precision):
         params.append(nn.Parameter(flat0[off:off + numel].clone().reshape(shape)))
         off += numel
     assert off == len(start)
+    return params
 
-    opt = make_optimizer(optimizer, opts, params, names)
 
+def record_trajectory(problem, params, opt, steps, dtype):
+    """The gradient rule of the module docstring, for steps updates; returns the float64 rows
+    (flattened parameters, row-major) and losses, start included."""
     def flat64():
         return torch.cat([p.detach().reshape(-1).to(torch.float64) for p in params])
 
@@ -304,6 +367,24 @@ def run_case(suffix, optimizer, family, overrides, problem, precision):
             p.grad = g[off:off + numel].to(dtype).reshape(p.shape).clone()
             off += numel
         opt.step()
+    return traj, losses
+
+
+def run_case(suffix, optimizer, family, overrides, problem, precision):
+    dtype = DTYPES[precision]
+    lr = LR[family][problem]
+    opts = full_options(optimizer, lr, overrides)
+    start = list(QUAD_START) if problem == "quadratic" else list(SURFACES[problem][1])
+    steps = STEPS[problem]
+
+    if optimizer == "adam-mini":
+        partition, names, shapes = adam_mini_layout(suffix, problem)
+    else:
+        partition, names, shapes = None, ["x" if problem == "quadratic" else "xy"], [[len(start)]]
+
+    params = make_parameters(start, shapes, dtype)
+    opt = make_optimizer(optimizer, opts, params, names)
+    traj, losses = record_trajectory(problem, params, opt, steps, dtype)
 
     case = {
         "id": "%s/%s/%s" % (suffix, problem, precision),
@@ -336,7 +417,10 @@ def validate(case):
         return issues + ["not finite"]
     # moving: every step changes the parameters, and the total move is visible.
     stalls = [i for i in range(1, len(traj)) if traj[i] == traj[i - 1]]
-    if stalls:
+    # Rprop zeroes the update of every coordinate whose gradient changed sign, so a step where
+    # all of them flip leaves the parameters in place.
+    rprop_skips = case["optimizer"] == "rprop" and len(stalls) <= case["steps"] // 4
+    if stalls and not rprop_skips:
         issues.append("stalls at steps %s" % stalls[:5])
     dist = math.sqrt(sum((a - b) ** 2 for a, b in zip(traj[-1], traj[0])))
     if dist < 1e-2:
@@ -347,7 +431,7 @@ def validate(case):
     return issues
 
 
-def make_trajectories():
+def problem_entries():
     problems = {
         "rosenbrock": {"type": "rosenbrock", "a": 1.0, "b": 100.0},
         "himmelblau": {"type": "himmelblau"},
@@ -363,22 +447,46 @@ def make_trajectories():
             "seed": QUAD_SEED,
         },
     }
+    for name, p in MATRIX_PROBLEMS.items():
+        problems[name] = {
+            "type": "matrix-regression",
+            "formula": "f(W) = 1/(2N) ||X W - Y||_F^2, gradient X^T (X W - Y) / N; W row-major",
+            "shape": p["shape"],
+            "inputs": p["inputs"],
+            "targets": p["targets"],
+        }
+    return problems
+
+
+def collect(cases_of):
+    """Run, validate and return the cases; exits on any failed check."""
     cases, problems_found = [], []
-    for suffix, optimizer, family, overrides in CONFIGS:
-        quad_only = suffix in ("adam-mini/rows", "adam-mini/heads")
-        for problem in PROBLEMS:
-            if quad_only and problem != "quadratic":
-                continue
-            for precision in ("double", "float"):
-                case = run_case(suffix, optimizer, family, overrides, problem, precision)
-                issues = validate(case)
-                if issues:
-                    problems_found.append("%s: %s" % (case["id"], "; ".join(issues)))
-                if VERBOSE:
-                    print("%-55s f0=%-10.4g f=%-10.4g" % (case["id"], case["losses"][0], case["losses"][-1]))
-                cases.append(case)
+    for case in cases_of():
+        issues = validate(case)
+        if issues:
+            problems_found.append("%s: %s" % (case["id"], "; ".join(issues)))
+        if VERBOSE:
+            print("%-55s f0=%-10.4g f=%-10.4g" % (case["id"], case["losses"][0], case["losses"][-1]))
+        cases.append(case)
     if problems_found:
         sys.exit("fixture checks failed:\n  " + "\n  ".join(problems_found))
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    return cases
+
+
+def make_trajectories():
+    def cases_of():
+        for suffix, optimizer, family, overrides in CONFIGS:
+            quad_only = suffix in ("adam-mini/rows", "adam-mini/heads")
+            for problem in PROBLEMS:
+                if quad_only and problem != "quadratic":
+                    continue
+                for precision in ("double", "float"):
+                    yield run_case(suffix, optimizer, family, overrides, problem, precision)
+
+    problems = {k: v for k, v in problem_entries().items() if k in PROBLEMS}
+    cases = collect(cases_of)
     return {
         "generator": GENERATOR,
         "torch": torch_version(),
@@ -388,6 +496,357 @@ def make_trajectories():
                           "to the run's dtype and assigned to .grad; optimizer.step(). "
                           "Single-tensor code paths (foreach=False, fused off), one thread."),
         "problems": problems,
+        "cases": cases,
+    }
+
+
+# ---------------------------------------------------------------------------
+# More optimizers: NAdam, RAdam, Adamax, Adadelta, Rprop, Lion, Adafactor, Muon
+# ---------------------------------------------------------------------------
+
+LION_VERSION = "0.2"
+
+# Every hyperparameter but lr, by descent's name, with the reference's default (checked against
+# the constructors' signatures by check_more_defaults()).
+MORE_DEFAULTS = {
+    "nadam": dict(betas=[0.9, 0.999], eps=1e-8, weight_decay=0.0, momentum_decay=4e-3,
+                  decoupled_weight_decay=False),
+    "radam": dict(betas=[0.9, 0.999], eps=1e-8, weight_decay=0.0, decoupled_weight_decay=False),
+    "adamax": dict(betas=[0.9, 0.999], eps=1e-8, weight_decay=0.0),
+    "adadelta": dict(rho=0.9, eps=1e-6, weight_decay=0.0),
+    "rprop": dict(etas=[0.5, 1.2], step_sizes=[1e-6, 50.0]),
+    "lion": dict(betas=[0.9, 0.99], weight_decay=0.0),
+    # eps1 None: the machine epsilon of the parameters' dtype.
+    "adafactor": dict(beta2_decay=-0.8, eps1=None, eps2=1e-3, d=1.0, weight_decay=0.0),
+    "muon": dict(weight_decay=0.1, momentum=0.95, nesterov=True, ns_coefficients=[3.4445, -4.775, 2.0315],
+                 eps=1e-7, ns_steps=5, adjust_lr_fn="original"),
+}
+
+# The reference's own default learning rates (recorded; the cases pick their own lr).
+MORE_DEFAULT_LR = {"nadam": 2e-3, "radam": 1e-3, "adamax": 2e-3, "adadelta": 1.0, "rprop": 1e-2,
+                   "lion": 1e-4, "adafactor": 1e-2, "muon": 1e-3}
+
+# Learning rate per optimizer and problem, chosen so that every run is finite and moving.
+MORE_LR = {
+    "nadam":     {"rosenbrock": 5e-2, "himmelblau": 1e-1, "beale": 5e-2, "matrix_wide": 5e-2, "matrix_tall": 5e-2},
+    # RAdam's first steps (rho_t <= 5) are momentum SGD without any scaling.
+    "radam":     {"rosenbrock": 1e-3, "himmelblau": 1e-2, "beale": 1e-2, "matrix_wide": 2e-3, "matrix_tall": 2e-3},
+    "adamax":    {"rosenbrock": 5e-2, "himmelblau": 1e-1, "beale": 5e-2, "matrix_wide": 5e-2, "matrix_tall": 5e-2},
+    "adadelta":  {"rosenbrock": 1.0, "himmelblau": 1.0, "beale": 1.0, "matrix_wide": 1.0, "matrix_tall": 1.0},
+    "rprop":     {"rosenbrock": 1e-2, "himmelblau": 1e-2, "beale": 1e-2, "matrix_wide": 1e-2, "matrix_tall": 1e-2},
+    "lion":      {"rosenbrock": 2e-2, "himmelblau": 5e-2, "beale": 2e-2, "matrix_wide": 2e-2, "matrix_tall": 2e-2},
+    "adafactor": {"rosenbrock": 1e-2, "himmelblau": 1e-2, "beale": 1e-2, "quadratic": 1e-2,
+                  "matrix_wide": 1e-2, "matrix_tall": 1e-2},
+    "muon":      {"quadratic": 2e-2, "matrix_wide": 2e-2, "matrix_tall": 2e-2},
+}
+MORE_STEPS = {"rosenbrock": 40, "himmelblau": 40, "beale": 40, "quadratic": 40, "matrix_wide": 25,
+              "matrix_tall": 25}
+
+SURFACES_AND_MATRIX = ["rosenbrock", "himmelblau", "beale", "matrix_wide", "matrix_tall"]
+OPTION_PROBLEMS = ["rosenbrock", "himmelblau", "matrix_wide"]
+# "quadratic:3x3" is the 9-D quadratic as one [3, 3] tensor (row-major), so factored and
+# matrix-only optimizers see it as a matrix.
+ADAFACTOR_ALL = ["rosenbrock", "himmelblau", "beale", "quadratic", "quadratic:3x3", "matrix_wide", "matrix_tall"]
+ADAFACTOR_OPTIONS = ["quadratic:3x3", "matrix_wide"]
+MUON_ALL = ["quadratic:3x3", "matrix_wide", "matrix_tall"]
+MUON_OPTIONS = ["quadratic:3x3", "matrix_wide"]
+
+# (id prefix, optimizer, options overriding the defaults, problems, extra case keys)
+MORE_CONFIGS = [
+    ("nadam", "nadam", {}, SURFACES_AND_MATRIX, {}),
+    ("nadam/weight_decay", "nadam", {"weight_decay": 0.1}, OPTION_PROBLEMS, {}),
+    ("nadam/decoupled_weight_decay", "nadam", {"weight_decay": 0.5, "decoupled_weight_decay": True},
+     OPTION_PROBLEMS, {}),
+    ("nadam/momentum_decay", "nadam", {"momentum_decay": 0.5}, OPTION_PROBLEMS, {}),
+    ("nadam/betas_eps", "nadam", {"betas": [0.8, 0.99], "eps": 1e-3}, OPTION_PROBLEMS, {}),
+    ("radam", "radam", {}, SURFACES_AND_MATRIX, {}),
+    ("radam/weight_decay", "radam", {"weight_decay": 1.0}, OPTION_PROBLEMS, {}),
+    ("radam/decoupled_weight_decay", "radam", {"weight_decay": 0.5, "decoupled_weight_decay": True},
+     OPTION_PROBLEMS, {}),
+    # beta2 0.9: rho_inf = 19, so the rectified branch starts at step 3 instead of step 6.
+    ("radam/betas_eps", "radam", {"betas": [0.8, 0.9], "eps": 1e-3}, OPTION_PROBLEMS, {}),
+    ("adamax", "adamax", {}, SURFACES_AND_MATRIX, {}),
+    ("adamax/weight_decay", "adamax", {"weight_decay": 0.1}, OPTION_PROBLEMS, {}),
+    ("adamax/betas_eps", "adamax", {"betas": [0.8, 0.95], "eps": 1e-3}, OPTION_PROBLEMS, {}),
+    ("adadelta", "adadelta", {}, SURFACES_AND_MATRIX, {}),
+    ("adadelta/weight_decay", "adadelta", {"weight_decay": 1.0}, OPTION_PROBLEMS, {}),
+    ("adadelta/rho_eps", "adadelta", {"rho": 0.95, "eps": 1e-4}, OPTION_PROBLEMS, {}),
+    ("rprop", "rprop", {}, SURFACES_AND_MATRIX, {}),
+    # Narrow step_sizes so both clamps act within the run.
+    ("rprop/etas_step_sizes", "rprop", {"etas": [0.3, 1.5], "step_sizes": [2e-3, 5e-2]}, OPTION_PROBLEMS, {}),
+    ("lion", "lion", {}, SURFACES_AND_MATRIX, {}),
+    ("lion/weight_decay", "lion", {"weight_decay": 0.5}, OPTION_PROBLEMS, {}),
+    ("lion/betas", "lion", {"betas": [0.99, 0.5]}, ["rosenbrock", "beale", "matrix_wide"], {}),
+    ("adafactor", "adafactor", {}, ADAFACTOR_ALL, {}),
+    ("adafactor/weight_decay", "adafactor", {"weight_decay": 0.1}, ADAFACTOR_OPTIONS, {}),
+    # eps2 above RMS(p) and a large eps1, so that both floors act.
+    ("adafactor/eps2", "adafactor", {"eps2": 1.5}, ADAFACTOR_OPTIONS, {}),
+    ("adafactor/beta2_decay", "adafactor", {"beta2_decay": -0.5}, ADAFACTOR_OPTIONS, {}),
+    ("adafactor/eps1", "adafactor", {"eps1": 10.0}, ADAFACTOR_OPTIONS, {}),
+    ("adafactor/d", "adafactor", {"d": 2.0}, ADAFACTOR_OPTIONS, {}),
+    # A large lr: rho_t = min(lr, 1/sqrt(t)) takes 1/sqrt(t) from step 26 (lr 0.2) or 35 (lr 0.17) on.
+    # (matrix_wide and the 9-D vector amplify float32 rounding at these step sizes, so not there.)
+    ("adafactor/lr", "adafactor", {"lr": 0.2}, ["rosenbrock", "beale", "matrix_tall"], {}),
+    ("adafactor/lr", "adafactor", {"lr": 0.17}, ["quadratic:3x3"], {}),
+    ("muon", "muon", {}, MUON_ALL, {"newton_schulz": "patched"}),
+    ("muon/nesterov", "muon", {"nesterov": False}, MUON_ALL, {"newton_schulz": "patched"}),
+    ("muon/match_rms_adamw", "muon", {"adjust_lr_fn": "match_rms_adamw"}, MUON_ALL, {"newton_schulz": "patched"}),
+    ("muon/weight_decay", "muon", {"weight_decay": 0.0}, MUON_OPTIONS, {"newton_schulz": "patched"}),
+    ("muon/momentum", "muon", {"momentum": 0.8}, MUON_OPTIONS, {"newton_schulz": "patched"}),
+    ("muon/ns_steps", "muon", {"ns_steps": 3}, MUON_OPTIONS, {"newton_schulz": "patched"}),
+    ("muon/ns_coefficients", "muon", {"ns_coefficients": [2.0, -1.5, 0.5]}, MUON_OPTIONS,
+     {"newton_schulz": "patched"}),
+    ("muon/bf16", "muon", {}, MUON_ALL, {"newton_schulz": "bfloat16"}),
+    ("muon/bf16/match_rms_adamw", "muon", {"adjust_lr_fn": "match_rms_adamw"}, ["matrix_wide", "matrix_tall"],
+     {"newton_schulz": "bfloat16"}),
+]
+
+STOCK_NEWTON_SCHULZ = torch.optim._muon._zeropower_via_newtonschulz
+
+
+def newton_schulz(grad, ns_coefficients, ns_steps, eps, dtype):
+    """torch's _zeropower_via_newtonschulz with the iteration in dtype instead of bfloat16
+    (the same operations in the same order)."""
+    if len(grad.shape) != 2:
+        raise ValueError("Input tensor gradient must be a 2D matrix")
+    a, b, c = ns_coefficients
+    ortho_grad = grad.to(dtype=dtype, copy=True)
+    if grad.size(0) > grad.size(1):
+        ortho_grad = ortho_grad.T
+    ortho_grad.div_(ortho_grad.norm().clamp(min=eps))
+    for _ in range(ns_steps):
+        gram_matrix = ortho_grad @ ortho_grad.T
+        gram_update = torch.addmm(gram_matrix, gram_matrix, gram_matrix, beta=b, alpha=c)
+        ortho_grad = torch.addmm(ortho_grad, gram_update, ortho_grad, beta=a)
+    if grad.size(0) > grad.size(1):
+        ortho_grad = ortho_grad.T
+    return ortho_grad
+
+
+def newton_schulz_in_run_precision(grad, ns_coefficients, ns_steps, eps):
+    return newton_schulz(grad, ns_coefficients, ns_steps, eps, grad.dtype)
+
+
+def check_newton_schulz_copy():
+    """The copy above must be torch's function: with bfloat16 both agree bit for bit."""
+    gen = torch.Generator().manual_seed(0)
+    for shape in ([3, 5], [5, 3]):
+        g = torch.randn(shape, generator=gen, dtype=torch.float64)
+        ours = newton_schulz(g, (3.4445, -4.775, 2.0315), 5, 1e-7, torch.bfloat16)
+        stock = STOCK_NEWTON_SCHULZ(g, (3.4445, -4.775, 2.0315), 5, 1e-7)
+        if not torch.equal(ours, stock):
+            sys.exit("the Newton-Schulz copy no longer matches torch.optim._muon; update it")
+
+
+def check_more_defaults():
+    """MORE_DEFAULTS and MORE_DEFAULT_LR must be the references' defaults."""
+    import inspect
+
+    def signature_defaults(cls):
+        return {k: v.default for k, v in inspect.signature(cls.__init__).parameters.items()
+                if v.default is not inspect.Parameter.empty}
+
+    def listed(v):
+        return list(v) if isinstance(v, tuple) else v
+
+    torch_names = {"nadam": torch.optim.NAdam, "radam": torch.optim.RAdam, "adamax": torch.optim.Adamax,
+                   "adadelta": torch.optim.Adadelta, "rprop": torch.optim.Rprop, "lion": lion_class(),
+                   "adafactor": torch.optim.Adafactor, "muon": torch.optim.Muon}
+    for name, cls in torch_names.items():
+        ref = signature_defaults(cls)
+        if name == "adafactor":
+            ref["eps1"], ref["eps2"] = ref.pop("eps")
+        if name == "muon" and ref["adjust_lr_fn"] is None:
+            ref["adjust_lr_fn"] = "original"  # torch's None means "original"
+        mismatched = [k for k, v in MORE_DEFAULTS[name].items() if listed(ref.get(k)) != v]
+        if ref["lr"] != MORE_DEFAULT_LR[name]:
+            mismatched.append("lr")
+        if mismatched:
+            sys.exit("%s: defaults differ from the reference for %s" % (name, mismatched))
+
+
+def lion_class():
+    from lion_pytorch import Lion
+    return Lion
+
+
+def lion_version():
+    from importlib.metadata import version
+    return version("lion-pytorch")
+
+
+def make_more_optimizer(optimizer, opts, params):
+    o = opts
+    if optimizer == "nadam":
+        return torch.optim.NAdam(params, lr=o["lr"], betas=tuple(o["betas"]), eps=o["eps"],
+                                 weight_decay=o["weight_decay"], momentum_decay=o["momentum_decay"],
+                                 decoupled_weight_decay=o["decoupled_weight_decay"], foreach=False)
+    if optimizer == "radam":
+        return torch.optim.RAdam(params, lr=o["lr"], betas=tuple(o["betas"]), eps=o["eps"],
+                                 weight_decay=o["weight_decay"],
+                                 decoupled_weight_decay=o["decoupled_weight_decay"], foreach=False)
+    if optimizer == "adamax":
+        return torch.optim.Adamax(params, lr=o["lr"], betas=tuple(o["betas"]), eps=o["eps"],
+                                  weight_decay=o["weight_decay"], foreach=False)
+    if optimizer == "adadelta":
+        return torch.optim.Adadelta(params, lr=o["lr"], rho=o["rho"], eps=o["eps"],
+                                    weight_decay=o["weight_decay"], foreach=False)
+    if optimizer == "rprop":
+        return torch.optim.Rprop(params, lr=o["lr"], etas=tuple(o["etas"]),
+                                 step_sizes=tuple(o["step_sizes"]), foreach=False)
+    if optimizer == "lion":
+        return lion_class()(params, lr=o["lr"], betas=tuple(o["betas"]), weight_decay=o["weight_decay"])
+    if optimizer == "adafactor":
+        return torch.optim.Adafactor(params, lr=o["lr"], beta2_decay=o["beta2_decay"],
+                                     eps=(o["eps1"], o["eps2"]), d=o["d"],
+                                     weight_decay=o["weight_decay"], foreach=False)
+    if optimizer == "muon":
+        return torch.optim.Muon(params, lr=o["lr"], weight_decay=o["weight_decay"], momentum=o["momentum"],
+                                nesterov=o["nesterov"], ns_coefficients=tuple(o["ns_coefficients"]),
+                                eps=o["eps"], ns_steps=o["ns_steps"], adjust_lr_fn=o["adjust_lr_fn"])
+    raise ValueError(optimizer)
+
+
+def more_layout(problem):
+    """(problem name, id infix, parameter names, parameter shapes, flat start)."""
+    if problem == "quadratic:3x3":
+        return "quadratic", "3x3/", ["weight"], [[3, 3]], list(QUAD_START)
+    if problem == "quadratic":
+        return "quadratic", "", ["x"], [[len(QUAD_START)]], list(QUAD_START)
+    if problem in MATRIX_PROBLEMS:
+        p = MATRIX_PROBLEMS[problem]
+        return problem, "", ["weight"], [p["shape"]], [v for row in p["start"] for v in row]
+    return problem, "", ["xy"], [[2]], list(SURFACES[problem][1])
+
+
+def shortest_float32(v):
+    """The shortest decimal that reads back as the same float32 as v (v is a float32 value)."""
+    short = float(str(np.float32(v)))
+    assert np.float32(short) == np.float32(v) and float(np.float32(v)) == v
+    return short
+
+
+def run_more_case(prefix, optimizer, overrides, problem_key, precision, extra):
+    dtype = DTYPES[precision]
+    problem, infix, names, shapes, start = more_layout(problem_key)
+    opts = {"lr": MORE_LR[optimizer][problem]}
+    opts.update(MORE_DEFAULTS[optimizer])
+    opts.update(overrides)
+    steps = MORE_STEPS[problem]
+    # torch keeps scalar state (step, NAdam's mu_product) in the default dtype: float64 for the
+    # double runs, so that they are float64 throughout.
+    torch.set_default_dtype(torch.float64 if precision == "double" else torch.float32)
+    patched = extra.get("newton_schulz") == "patched"
+    torch.optim._muon._zeropower_via_newtonschulz = (newton_schulz_in_run_precision if patched
+                                                     else STOCK_NEWTON_SCHULZ)
+    try:
+        params = make_parameters(start, shapes, dtype)
+        opt = make_more_optimizer(optimizer, opts, params)
+        traj, losses = record_trajectory(problem, params, opt, steps, dtype)
+        if precision == "float":
+            traj = [[shortest_float32(v) for v in row] for row in traj]
+    finally:
+        torch.set_default_dtype(torch.float32)
+        torch.optim._muon._zeropower_via_newtonschulz = STOCK_NEWTON_SCHULZ
+    case = {
+        "id": "%s/%s%s/%s" % (prefix, infix, problem, precision),
+        "optimizer": optimizer,
+        "options": opts,
+        "problem": problem,
+        "precision": precision,
+        "parameter_names": names,
+        "parameter_shapes": shapes,
+    }
+    case.update(extra)
+    case.update({"start": start, "steps": steps, "trajectory": traj, "losses": losses})
+    return case
+
+
+def max_difference(a, b):
+    return max(abs(x - y) for ra, rb in zip(a["trajectory"], b["trajectory"]) for x, y in zip(ra, rb))
+
+
+def base_case(case, by_id):
+    """The case with the optimizer's defaults (same problem, precision, Newton-Schulz) or None."""
+    prefix = case["optimizer"] + ("/bf16" if case.get("newton_schulz") == "bfloat16" else "")
+    rest = case["id"][len(prefix):]
+    variant = rest.split("/")[1] if rest.count("/") > 2 else None
+    if variant is None or variant == "3x3":
+        return None
+    return by_id.get(prefix + rest[len("/" + variant):])
+
+
+def check_options_matter(cases):
+    """Every option case must leave its default case visibly: by ten times the float tolerance."""
+    by_id = {c["id"]: c for c in cases}
+    weak = []
+    for case in cases:
+        base = base_case(case, by_id)
+        if base is None:
+            continue
+        d = max_difference(case, base)
+        if d < 1e-4:
+            weak.append("%s differs from %s by %.3g" % (case["id"], base["id"], d))
+    if weak:
+        sys.exit("options without a visible effect:\n  " + "\n  ".join(weak))
+
+
+def check_precision_agreement(cases):
+    """float and double runs of a case must stay close: a run that amplifies rounding would make
+    a float comparison at 1e-5 meaningless."""
+    by_id = {c["id"]: c for c in cases}
+    far = []
+    for case in cases:
+        if case["precision"] != "float":
+            continue
+        double = by_id[case["id"][:-len("float")] + "double"]
+        d = max(abs(x - y) / max(abs(y), 1.0) for ra, rb in zip(case["trajectory"], double["trajectory"])
+                for x, y in zip(ra, rb))
+        if VERBOSE:
+            print("%-55s float vs double %.2g" % (case["id"], d))
+        # Stock Muon rounds its iteration input to bfloat16 from either dtype, which can round
+        # differently; those runs are compared with a tolerance bfloat16 explains, not 1e-5.
+        if d > 1e-5 and case.get("newton_schulz") != "bfloat16":
+            far.append("%s: float and double differ by %.3g (relative)" % (case["id"], d))
+    if far:
+        sys.exit("rounding-sensitive cases:\n  " + "\n  ".join(far))
+
+
+def make_more_trajectories():
+    if not lion_version().startswith(LION_VERSION + "."):
+        sys.exit("lion-pytorch %s.x required, found %s" % (LION_VERSION, lion_version()))
+    check_more_defaults()
+    check_newton_schulz_copy()
+
+    def cases_of():
+        for prefix, optimizer, overrides, problems, extra in MORE_CONFIGS:
+            for problem in problems:
+                for precision in ("double", "float"):
+                    yield run_more_case(prefix, optimizer, overrides, problem, precision, extra)
+
+    cases = collect(cases_of)
+    check_options_matter(cases)
+    check_precision_agreement(cases)
+    return {
+        "generator": GENERATOR,
+        "torch": torch_version(),
+        "lion_pytorch": lion_version(),
+        "gradient_rule": ("parameters cast to float64; loss and gradient in float64 (autograd on the "
+                          "surfaces, H(x-m) on the quadratic, X^T(XW-Y)/N on matrix regression); "
+                          "gradient cast to the run's dtype and assigned to .grad; optimizer.step(). "
+                          "Single-tensor code paths (foreach=False), one thread. Double runs set "
+                          "torch's default dtype to float64, so scalar state such as NAdam's "
+                          "mu_product is float64 as well (with the float32 default torch rounds it to "
+                          "float32 every step). Trajectory rows are the parameters flattened row-major; "
+                          "in float runs each number is the shortest decimal that reads back as the "
+                          "same float32."),
+        "default_lr": MORE_DEFAULT_LR,
+        "newton_schulz": {
+            "patched": ("torch.optim._muon._zeropower_via_newtonschulz with the iteration in the run's "
+                        "dtype instead of bfloat16 (otherwise the same operations)"),
+            "bfloat16": "stock torch: the iteration in bfloat16, the update added to the parameters in their dtype",
+        },
+        "problems": problem_entries(),
         "cases": cases,
     }
 
@@ -651,19 +1110,38 @@ def write_json(name, obj):
     print("wrote %s (%d bytes)" % (os.path.relpath(path, ROOT), len(text) + 1))
 
 
-def main():
-    if adam_mini_version() != ADAM_MINI_VERSION:
-        sys.exit("adam-mini %s required, found %s" % (ADAM_MINI_VERSION, adam_mini_version()))
-    os.makedirs(OUT_DIR, exist_ok=True)
-    traj = make_trajectories()
-    write_json("trajectories.json", traj)
+def write_trajectories(name, make):
+    traj = make()
+    write_json(name, traj)
     print("  %d trajectory cases" % len(traj["cases"]))
-    write_json("schedules.json", make_schedules())
+
+
+def write_blocks(name):
     blocks = make_blocks()
     for m in blocks["models"]:
         print("  %s: %d parameters, %d second moments" % (m["name"], m["total_parameters"],
                                                          m["total_second_moments"]))
-    write_json("adam_mini_blocks.json", blocks)
+    write_json(name, blocks)
+
+
+OUTPUTS = {
+    "trajectories": lambda: write_trajectories("trajectories.json", make_trajectories),
+    "more_trajectories": lambda: write_trajectories("more_trajectories.json", make_more_trajectories),
+    "schedules": lambda: write_json("schedules.json", make_schedules()),
+    "adam_mini_blocks": lambda: write_blocks("adam_mini_blocks.json"),
+}
+
+
+def main():
+    chosen = [a for a in sys.argv[1:] if a != "-v"] or list(OUTPUTS)
+    unknown = [a for a in chosen if a not in OUTPUTS]
+    if unknown:
+        sys.exit("unknown output %s; choose from %s (default: all)" % (", ".join(unknown), ", ".join(OUTPUTS)))
+    if adam_mini_version() != ADAM_MINI_VERSION:
+        sys.exit("adam-mini %s required, found %s" % (ADAM_MINI_VERSION, adam_mini_version()))
+    os.makedirs(OUT_DIR, exist_ok=True)
+    for name in chosen:
+        OUTPUTS[name]()
 
 
 if __name__ == "__main__":
