@@ -134,3 +134,28 @@ public enum Muon {
         return t
     }
 }
+
+extension Muon {
+    /// Which update a tensor takes when `muon` trains a network.
+    public enum Role: String, Sendable, Hashable, Codable {
+        /// The orthogonalised momentum update.
+        case muon
+        /// AdamW, with `adamw_lr` and Adam's betas and eps.
+        case adamw
+    }
+
+    /// Substrings of a name that mark an embedding table (the official Adam-mini markers).
+    public static let embeddingMarkers = ["embed", "embd", "wte"]
+
+    /// The recipe people use: Muon for every 2-D weight except the embeddings (a name with an
+    /// embedding marker) and the output head (the layout's last 2-D tensor: `lm_head`, an MLP's
+    /// last layer); AdamW for those and for norms, biases and every other tensor not 2-D.
+    public static func networkRoles(_ layout: ParameterLayout) -> [Role] {
+        let head = layout.tensors.lastIndex { $0.shape.count == 2 }
+        return layout.tensors.enumerated().map { index, tensor in
+            let name = tensor.name.lowercased()
+            let embedding = embeddingMarkers.contains { AdamMiniNameRules.occurs($0, in: name) }
+            return tensor.shape.count == 2 && !embedding && index != head ? .muon : .adamw
+        }
+    }
+}
