@@ -71,7 +71,8 @@ struct LegendPanel {
             var style = hidden ? PanelStyle.muted : Style.plain
             let divergence = state.divergenceStatus(index)
             if divergence.isRunningAway {
-                status = divergence.text + (hidden ? ", hidden" : "")
+                let failure = racer.failure.map { "\($0.summary) at step \(racer.divergedAt ?? 0)" }
+                status = (failure ?? divergence.text) + (hidden ? ", hidden" : "")
                 style = PanelStyle.warning
             }
             var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)

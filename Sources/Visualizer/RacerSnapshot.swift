@@ -15,6 +15,8 @@ public struct RacerSnapshot: Sendable {
     public var gradientNorm: Double
     /// The step whose update went non-finite, if any.
     public var divergedAt: Int?
+    /// Why the optimizer stopped with finite numbers, if it did (Newton on a singular system).
+    public var failure: OptimizerFailure?
     /// The last finite parameters (formula problems; empty for networks).
     public var point: [Double]
     /// The effective step sizes the optimizer keeps right now.
@@ -35,6 +37,7 @@ public struct RacerSnapshot: Sendable {
         loss = racer.loss
         gradientNorm = racer.gradientNorm
         divergedAt = racer.divergedAt
+        failure = racer.failure
         point = racer.lastFinitePoint
         stepSizes = racer.optimizer.stepSizes()
         // The same report, not a second one: a snapshot is taken many times a frame.
