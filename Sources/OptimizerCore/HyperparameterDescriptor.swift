@@ -8,6 +8,12 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case flag
         /// Two reals, each in the same range.
         case pair(ClosedRange<Double>, openUpperBound: Bool)
+        /// A whole number in `range` (stored as a real).
+        case integer(ClosedRange<Int>)
+        /// `count` reals (any finite values).
+        case list(count: Int)
+        /// One of these names.
+        case choice([String])
     }
 
     /// torch's parameter name, e.g. `weight_decay`.
@@ -33,6 +39,9 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case .flag: return "true or false"
         case .real(let r, let open): return "a number " + Self.describe(r, open: open)
         case .pair(let r, let open): return "two numbers, each " + Self.describe(r, open: open)
+        case .integer(let r): return r.upperBound == .max ? "a whole number >= \(r.lowerBound)" : "a whole number in [\(r.lowerBound), \(r.upperBound)]"
+        case .list(let count): return "a list of \(count) numbers"
+        case .choice(let names): return "one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
         }
     }
 
@@ -45,6 +54,9 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case (.flag, .flag): return
         case (.real(let r, let open), .real(let x)) where inRange(x, r, open): return
         case (.pair(let r, let open), .pair(let a, let b)) where inRange(a, r, open) && inRange(b, r, open): return
+        case (.integer(let r), .real(let x)) where x.isFinite && x == x.rounded() && Double(r.lowerBound) <= x && x <= Double(r.upperBound): return
+        case (.list(let count), .list(let xs)) where xs.count == count && xs.allSatisfy(\.isFinite): return
+        case (.choice(let names), .choice(let name)) where names.contains(name): return
         default: throw .invalidValue(name: name, value: value, valid: validRange)
         }
     }
@@ -64,11 +76,11 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
 
 extension HyperparameterDescriptor.ValueKind {
     /// A real number >= 0.
-    static let nonNegative = Self.real(0...Double.greatestFiniteMagnitude, openUpperBound: false)
+    public static let nonNegative = Self.real(0...Double.greatestFiniteMagnitude, openUpperBound: false)
     /// A real number in [0, 1].
-    static let unit = Self.real(0...1, openUpperBound: false)
+    public static let unit = Self.real(0...1, openUpperBound: false)
     /// A real number in [0, 1).
-    static let unitOpen = Self.real(0...1, openUpperBound: true)
+    public static let unitOpen = Self.real(0...1, openUpperBound: true)
     /// A positive number (zero excluded is enforced by the owner's cross checks).
-    static let betas = Self.pair(0...1, openUpperBound: true)
+    public static let betas = Self.pair(0...1, openUpperBound: true)
 }

@@ -1,64 +1,113 @@
-/// The hyperparameters of any optimizer, as one Codable value.
-public enum Hyperparameters: Codable, Sendable, Hashable {
-    /// GD, SGD, momentum and Nesterov.
-    case sgd(SGDHyperparameters)
-    /// AdaGrad.
-    case adagrad(AdagradHyperparameters)
-    /// RMSprop.
-    case rmsprop(RMSpropHyperparameters)
-    /// Adam and AdamW.
-    case adam(AdamHyperparameters)
-    /// Adam-mini.
-    case adamMini(AdamMiniHyperparameters)
-    /// Block-GD.
-    case blockGD(BlockGDHyperparameters)
+/// The hyperparameters of one optimizer kind, by torch name: every value its rule reads,
+/// starting from the kind's defaults.
+public struct Hyperparameters: Sendable, Hashable {
+    /// The kind these belong to.
+    public let kind: OptimizerKind
+    /// One value per `kind.entry.allDescriptors`.
+    private var values: [HyperValue]
 
-    /// The wrapped set, for name-based access.
-    public var values: any HyperparameterSet {
-        switch self {
-        case .sgd(let h): h
-        case .adagrad(let h): h
-        case .rmsprop(let h): h
-        case .adam(let h): h
-        case .adamMini(let h): h
-        case .blockGD(let h): h
-        }
+    /// The kind's defaults.
+    public init(kind: OptimizerKind) {
+        self.kind = kind
+        values = kind.entry.allDescriptors.map(\.defaultValue)
+    }
+
+    /// The value of the hyperparameter with this torch name (pinned ones included).
+    public func value(named name: String) -> HyperValue? {
+        kind.entry.allDescriptors.firstIndex { $0.name == name }.map { values[$0] }
+    }
+
+    /// A real hyperparameter; the rule's own names only.
+    public func real(_ name: String) -> Double {
+        guard case .real(let x)? = value(named: name) else { preconditionFailure("\(kind) has no real hyperparameter \(name)") }
+        return x
+    }
+
+    /// A flag; the rule's own names only.
+    public func flag(_ name: String) -> Bool {
+        guard case .flag(let b)? = value(named: name) else { preconditionFailure("\(kind) has no flag \(name)") }
+        return b
+    }
+
+    /// A pair such as betas; the rule's own names only.
+    public func pair(_ name: String) -> (Double, Double) {
+        guard case .pair(let a, let b)? = value(named: name) else { preconditionFailure("\(kind) has no pair \(name)") }
+        return (a, b)
+    }
+
+    /// A list of numbers; the rule's own names only.
+    public func list(_ name: String) -> [Double] {
+        guard case .list(let xs)? = value(named: name) else { preconditionFailure("\(kind) has no list \(name)") }
+        return xs
+    }
+
+    /// A named choice; the rule's own names only.
+    public func choice(_ name: String) -> String {
+        guard case .choice(let option)? = value(named: name) else { preconditionFailure("\(kind) has no choice \(name)") }
+        return option
     }
 
     /// The base learning rate (block-GD's scale).
     public var learningRate: Double {
-        get { values.learningRate }
-        set { update { $0.learningRate = newValue } }
+        get { real(kind.learningRateName) }
+        set {
+            let index = kind.entry.allDescriptors.firstIndex { $0.name == kind.learningRateName }!
+            values[index] = .real(newValue)
+        }
     }
 
     /// Sets one hyperparameter by torch name, checking name, type and range.
     public mutating func set(_ name: String, to value: HyperValue, optimizer: OptimizerKind) throws(HyperparameterError) {
-        var failure: HyperparameterError?
-        update { (h: inout any HyperparameterSet) in
-            do throws(HyperparameterError) { try h.set(name, to: value, optimizer: optimizer) } catch { failure = error }
+        guard let descriptor = kind.descriptors.first(where: { $0.name == name }) else {
+            let names = kind.descriptors.map(\.name)
+            throw .unknownName(name: name, optimizer: optimizer, valid: names, suggestion: NearestName.find(name, in: names))
         }
-        if let failure { throw failure }
+        try descriptor.validate(value)
+        values[kind.entry.allDescriptors.firstIndex { $0.name == name }!] = value
+    }
+
+    /// Sets one hyperparameter of this kind by torch name, checking it.
+    public mutating func set(_ name: String, to value: HyperValue) throws(HyperparameterError) {
+        try set(name, to: value, optimizer: kind)
     }
 
     /// Checks combinations of values that torch refuses.
     public func validate() throws(HyperparameterError) {
-        try values.validateCombination()
+        try kind.entry.validate(self)
     }
 
-    /// Hyperparameters as name/value pairs, torch names, descriptor order.
-    public var namedValues: [(name: String, value: HyperValue)] { values.namedValues }
+    /// The settable hyperparameters as name/value pairs, torch names, descriptor order.
+    public var namedValues: [(name: String, value: HyperValue)] {
+        kind.descriptors.map { ($0.name, value(named: $0.name)!) }
+    }
 
-    private mutating func update(_ body: (inout any HyperparameterSet) -> Void) {
-        var h = values
-        body(&h)
-        switch h {
-        case let x as SGDHyperparameters: self = .sgd(x)
-        case let x as AdagradHyperparameters: self = .adagrad(x)
-        case let x as RMSpropHyperparameters: self = .rmsprop(x)
-        case let x as AdamHyperparameters: self = .adam(x)
-        case let x as AdamMiniHyperparameters: self = .adamMini(x)
-        case let x as BlockGDHyperparameters: self = .blockGD(x)
-        default: preconditionFailure("unknown hyperparameter set")
+    /// The largest lambda_max(P^1/2 H P^1/2) at which the optimizer is stable on a quadratic.
+    public var stabilityThreshold: Double { kind.entry.stabilityThreshold(self) }
+
+    /// How weight decay enters the update.
+    public var weightDecay: WeightDecay { kind.entry.weightDecay(self) }
+}
+
+extension Hyperparameters: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let kind = try container.decode(OptimizerKind.self, forKey: .type)
+        self.init(kind: kind)
+        let given = try container.decode([String: HyperValue].self, forKey: .values)
+        for (name, value) in given {
+            do throws(HyperparameterError) { try set(name, to: value) } catch {
+                throw DecodingError.dataCorruptedError(forKey: .values, in: container, debugDescription: error.description)
+            }
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(kind, forKey: .type)
+        try container.encode(Dictionary(uniqueKeysWithValues: namedValues.map { ($0.name, $0.value) }), forKey: .values)
+    }
+
+    private enum Keys: String, CodingKey {
+        case type, values
     }
 }

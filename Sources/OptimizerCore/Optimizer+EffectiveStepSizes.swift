@@ -1,14 +1,3 @@
-extension OptimizerKind {
-    /// Whether the step sizes come from gradient statistics (AdaGrad, RMSprop, the Adam family),
-    /// so that there are none before the first update.
-    public var adaptsStepSizes: Bool {
-        switch self {
-        case .adagrad, .rmsprop, .adam, .adamw, .adamMini: true
-        case .gd, .sgd, .momentum, .nesterov, .blockGD: false
-        }
-    }
-}
-
 extension Optimizer {
     /// eta of the update that produced the current point, or nil before the first update of an
     /// adaptive method (its statistics are still the initial ones, and lr / eps would say nothing).

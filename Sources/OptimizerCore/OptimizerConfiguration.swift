@@ -1,16 +1,18 @@
-/// Everything needed to build an optimizer: its kind, hyperparameters and (for Adam-mini and
-/// block-GD) the partition; a plain Codable value that scenario files and checkpoints store.
+/// Everything needed to build an optimizer: its kind and hyperparameters and (for rules that use
+/// blocks, Adam-mini and block-GD) the partition; a plain Codable value that scenario files and
+/// checkpoints store.
 public struct OptimizerConfiguration: Codable, Sendable, Hashable {
-    /// Which optimizer.
-    public var kind: OptimizerKind
-    /// Its hyperparameters.
+    /// Its hyperparameters, which know their kind.
     public var hyperparameters: Hyperparameters
     /// Its partition; nil means the default for the problem (decided by the caller).
     public var partition: PartitionStrategy?
 
+    /// Which optimizer.
+    public var kind: OptimizerKind { hyperparameters.kind }
+
     /// Creates a configuration; hyperparameters default to the kind's (torch's) defaults.
     public init(kind: OptimizerKind, hyperparameters: Hyperparameters? = nil, partition: PartitionStrategy? = nil) {
-        self.kind = kind
+        precondition(hyperparameters.map { $0.kind == kind } ?? true, "hyperparameters of another kind")
         self.hyperparameters = hyperparameters ?? kind.defaultHyperparameters
         self.partition = partition
     }
@@ -23,8 +25,8 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
     /// Builds the optimizer for parameters laid out as `layout`.
     ///
     /// - Parameters:
-    ///   - defaultPartition: used when `partition` is nil (tensor for surfaces, Hessian blocks for
-    ///     quadratics, official for networks).
+    ///   - defaultPartition: used when `partition` is nil and the rule has no fallback of its own
+    ///     (tensor for surfaces, Hessian blocks for quadratics, official for networks).
     ///   - hessianBlocks: the objective's Hessian block sizes, if it has any.
     ///   - curvatures: for block-GD, the largest eigenvalue of the Hessian's diagonal block for each
     ///     block of a map; nil when the problem has no fixed Hessian.
@@ -35,36 +37,26 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
         hessianBlocks: [Int]? = nil,
         curvatures: ((BlockMap) -> [Double])? = nil
     ) throws(PartitionError) -> any Optimizer<Scalar> {
-        let count = layout.count
-        switch hyperparameters {
-        case .sgd(let h):
-            return SGD<Scalar>(kind: kind, settings: h, count: count)
-        case .adagrad(let h):
-            return Adagrad<Scalar>(settings: h, count: count)
-        case .rmsprop(let h):
-            return RMSprop<Scalar>(settings: h, count: count)
-        case .adam(let h):
-            return Adam<Scalar>(settings: h, count: count)
-        case .adamMini(let h):
-            let map = try (partition ?? defaultPartition).blockMap(for: layout, hessianBlocks: hessianBlocks)
-            return AdamMini<Scalar>(settings: h, blockMap: map)
-        case .blockGD(let h):
-            let map = try (partition ?? .hessianBlocks).blockMap(for: layout, hessianBlocks: hessianBlocks)
-            guard let values = curvatures?(map), values.count == map.blockCount else {
-                throw .curvatureUnavailable("block-gd needs a problem with a fixed Hessian (type = \"quadratic\") to compute each block's lambda_max")
-            }
-            return BlockGD<Scalar>(settings: h, blockMap: map, curvatures: values)
-        }
+        let build = OptimizerBuild(hyperparameters: hyperparameters, layout: layout, partition: partition,
+                                   defaultPartition: defaultPartition, hessianBlocks: hessianBlocks, curvatures: curvatures)
+        return try kind.entry.make(Scalar.self, build, kind: kind)
+    }
+
+    /// The partition in use: the given one, else the rule's fallback, else `defaultPartition`;
+    /// nil for rules that use none.
+    public func effectivePartition(default defaultPartition: PartitionStrategy?) -> PartitionStrategy? {
+        guard let use = kind.partition else { return nil }
+        return partition ?? use.fallback ?? defaultPartition
     }
 
     /// A short description of the non-default hyperparameters, e.g. `lr=0.01 betas=[0.9, 0.99]`.
     public var shortDescription: String {
         let defaults = kind.defaultHyperparameters
         var parts: [String] = []
-        for (name, value) in hyperparameters.namedValues where name == "lr" || name == "scale" || defaults.values.value(named: name) != value {
+        for (name, value) in hyperparameters.namedValues where name == kind.learningRateName || defaults.value(named: name) != value {
             parts.append("\(name)=\(Self.compact(value))")
         }
-        if let partition, kind == .adamMini || kind == .blockGD {
+        if let partition, kind.partition != nil {
             parts.append("partition=\(partition.name)")
         }
         return parts.joined(separator: " ")
@@ -79,6 +71,8 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
         case .real(let x): return number(x)
         case .flag(let b): return b ? "on" : "off"
         case .pair(let a, let b): return "(\(number(a)),\(number(b)))"
+        case .list(let xs): return "(" + xs.map(number).joined(separator: ",") + ")"
+        case .choice(let name): return name
         }
     }
 }

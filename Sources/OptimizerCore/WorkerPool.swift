@@ -9,7 +9,9 @@ protocol SliceJob {
 
 extension SliceJob {
     /// Calls `run` on a job of this type behind a raw pointer: how workers reach a job without
-    /// knowing its type, through a metatype (which, unlike a closure, needs no allocation).
+    /// knowing its type. `WorkerPool.run` takes it as a function value where `Self` is concrete,
+    /// so the workers run the job's specialised code (a call through the metatype would run the
+    /// unspecialised generic one) and, capturing nothing, it needs no allocation.
     static func invoke(_ job: UnsafeRawPointer, slice: Int, of slices: Int) {
         job.assumingMemoryBound(to: Self.self).pointee.run(slice: slice, of: slices)
     }
@@ -36,7 +38,7 @@ final class WorkerPool: @unchecked Sendable {
     /// The running job and its type: written before the workers are woken, cleared after they
     /// all finish; the semaphores order these accesses.
     private var job: UnsafeRawPointer?
-    private var jobType: (any SliceJob.Type)?
+    private var invoke: ((UnsafeRawPointer, Int, Int) -> Void)?
     private var slices = 0
     /// The caller's floating-point mode: workers run its job in it, so a caller that flushes
     /// subnormals gets the same arithmetic on every slice.
@@ -55,7 +57,7 @@ final class WorkerPool: @unchecked Sendable {
         growIfNeeded(to: slices - 1)
         withUnsafePointer(to: job) { pointer in
             self.job = UnsafeRawPointer(pointer)
-            jobType = Job.self
+            invoke = Job.invoke
             self.slices = slices
             mode = FloatingPointMode.current
             for index in 1..<slices {
@@ -65,7 +67,7 @@ final class WorkerPool: @unchecked Sendable {
             job.run(slice: 0, of: slices)
             for _ in 1..<slices { finished.wait() }
             self.job = nil
-            jobType = nil
+            invoke = nil
         }
     }
 
@@ -76,11 +78,11 @@ final class WorkerPool: @unchecked Sendable {
             let thread = Thread { [unowned self] in
                 while true {
                     worker.start.wait()
-                    if let job = self.job, let type = self.jobType {
+                    if let job = self.job, let invoke = self.invoke {
                         // These threads run nothing but jobs, so each job's mode can simply stay
                         // set until the next job sets its own.
                         if FloatingPointMode.current != self.mode { self.mode.apply() }
-                        type.invoke(job, slice: worker.slice, of: self.slices)
+                        invoke(job, worker.slice, self.slices)
                     }
                     self.finished.signal()
                 }

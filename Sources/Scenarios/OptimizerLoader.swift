@@ -5,13 +5,13 @@ enum OptimizerLoader {
     static let scheduleKeys = ["schedule", "step_size", "gamma", "min_lr", "warmup", "start_factor", "period"]
     static let partitionKeys = ["partition", "dim", "n_heads", "n_kv_heads"]
 
-    static func read(_ table: TableReader, problem: Problem, steps: Int) throws(ScenarioError) -> OptimizerEntry {
+    static func read(_ table: TableReader, problem: Problem, steps: Int, registry: OptimizerRegistry) throws(ScenarioError) -> OptimizerEntry {
         var reader = table
         guard let typeName = try reader.string("type") else {
-            throw reader.error(nil, "missing type; type must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw reader.error(nil, "missing type; type must be one of \(registry.names.joined(separator: ", "))")
         }
-        guard let kind = OptimizerKind(rawValue: typeName.lowercased()) else {
-            let names = OptimizerKind.allCases.map(\.rawValue)
+        guard let kind = registry.kind(named: typeName.lowercased()) else {
+            let names = registry.names
             throw reader.error("type", "type = \"\(typeName)\" is not an optimizer\(NearestNameLookup.suggestion(typeName, names)); valid: \(names.joined(separator: ", "))")
         }
         let label = try reader.string("label") ?? kind.rawValue
@@ -22,8 +22,9 @@ enum OptimizerLoader {
         let hyperparameterNames = kind.descriptors.map(\.name)
         for (key, value) in table.entries where hyperparameterNames.contains(key) {
             _ = reader.raw(key)
-            guard let hyper = hyperValue(value) else {
-                let expected = kind.descriptors.first { $0.name == key }!.validRange
+            let descriptor = kind.descriptors.first { $0.name == key }!
+            guard let hyper = hyperValue(value, for: descriptor) else {
+                let expected = descriptor.validRange
                 throw reader.error(key, "\(key) = \(TableReader.abbreviate(value)) is \(value.typeName); \(key) must be \(expected)")
             }
             do throws(HyperparameterError) {
@@ -37,18 +38,27 @@ enum OptimizerLoader {
         } catch {
             throw reader.error(table.has("nesterov") ? "nesterov" : nil, error.description)
         }
-        if kind == .adamMini || kind == .blockGD {
-            configuration.partition = try readPartition(&reader, kind: kind, problem: problem)
-            try checkPartition(configuration, reader: reader, problem: problem)
+        if let use = kind.partition {
+            configuration.partition = try readPartition(&reader, use: use, problem: problem)
         }
+        try checkBuild(configuration, reader: reader, problem: problem)
         let schedule = try readSchedule(&reader, steps: steps)
         var valid = ["type", "label"] + hyperparameterNames + scheduleKeys
-        if kind == .adamMini || kind == .blockGD { valid += kind == .adamMini ? partitionKeys : ["partition"] }
+        if let use = kind.partition { valid += use.usesNameRules ? partitionKeys : ["partition"] }
         try reader.requireAllUsed(valid: valid)
         return OptimizerEntry(label: label, configuration: configuration, schedule: schedule)
     }
 
-    static func hyperValue(_ value: ConfigValue) -> HyperValue? {
+    /// The TOML value as a hyperparameter value; lists of other than two numbers and names are
+    /// read only where the descriptor takes them, so elsewhere they get the type error.
+    static func hyperValue(_ value: ConfigValue, for descriptor: HyperparameterDescriptor) -> HyperValue? {
+        switch (value, descriptor.kind) {
+        case (.array(let items), .list):
+            let numbers = items.compactMap(\.number)
+            return numbers.count == items.count ? .list(numbers) : nil
+        case (.string(let name), .choice): return .choice(name)
+        default: break
+        }
         switch value {
         case .integer(let i): return .real(Double(i))
         case .real(let x): return .real(x)
@@ -60,10 +70,10 @@ enum OptimizerLoader {
         }
     }
 
-    private static func readPartition(_ reader: inout TableReader, kind: OptimizerKind, problem: Problem) throws(ScenarioError) -> PartitionStrategy? {
-        let dim = kind == .adamMini ? try reader.integer("dim", 1...1_000_000) : nil
-        let heads = kind == .adamMini ? try reader.integer("n_heads", 1...100_000) : nil
-        let kvHeads = kind == .adamMini ? try reader.integer("n_kv_heads", 1...100_000) : nil
+    private static func readPartition(_ reader: inout TableReader, use: PartitionUse, problem: Problem) throws(ScenarioError) -> PartitionStrategy? {
+        let dim = use.usesNameRules ? try reader.integer("dim", 1...1_000_000) : nil
+        let heads = use.usesNameRules ? try reader.integer("n_heads", 1...100_000) : nil
+        let kvHeads = use.usesNameRules ? try reader.integer("n_kv_heads", 1...100_000) : nil
         // On a network the official rules default to the model's own sizes, key by key.
         var sizes = (dim: 2048, heads: 32, kvHeads: Int?.none)
         if case .official(let rules)? = problem.network?.defaultPartition {
@@ -104,7 +114,9 @@ enum OptimizerLoader {
         }
     }
 
-    private static func checkPartition(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
+    /// Builds the optimizer once, so that a partition, a missing Hessian or a layout the rule
+    /// cannot run on is reported against this table.
+    private static func checkBuild(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
         do throws(PartitionError) {
             _ = try configuration.makeOptimizer(Double.self, layout: problem.layout,
                                                 defaultPartition: problem.defaultPartition,

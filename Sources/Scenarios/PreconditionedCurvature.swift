@@ -8,7 +8,7 @@ import OptimizerCore
 /// The step is p -= P m, m the gradient or its momentum; on a quadratic the error along each
 /// eigenvector of P^1/2 H P^1/2 contracts by a factor set by its eigenvalue, and the iteration
 /// diverges once lambda_max passes the threshold (the edge of stability). L2 weight decay adds to
-/// H (see `Hyperparameters.gradientWeightDecay`).
+/// H (see `WeightDecay.gradientTerm`).
 public struct PreconditionedCurvature: Sendable, Equatable {
     /// Updates the optimizer had taken (t in the definition of eta).
     public let step: Int

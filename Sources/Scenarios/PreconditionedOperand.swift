@@ -22,7 +22,7 @@ struct PreconditionedOperand {
               objectiveHessian.elements.allSatisfy(\.isFinite) else { return nil }
         stepSizes = eta
         scales = eta.map { $0.squareRoot() }
-        weightDecay = optimizer.hyperparameters.gradientWeightDecay
+        weightDecay = optimizer.hyperparameters.weightDecay.gradientTerm
         var shifted = objectiveHessian
         if weightDecay != 0 {
             for i in 0..<shifted.rows { shifted[i, i] += weightDecay }

@@ -27,8 +27,9 @@ public enum RetuneParser {
                                     message: "\(kind.rawValue) has no hyperparameter '\(key)'\(NearestNameLookup.suggestion(key, names)); valid: \(names.joined(separator: ", "))")
             }
             let value = try parseValue(text, key: key)
-            guard let hyper = OptimizerLoader.hyperValue(value) else {
-                let expected = kind.descriptors.first { $0.name == key }!.validRange
+            let descriptor = kind.descriptors.first { $0.name == key }!
+            guard let hyper = OptimizerLoader.hyperValue(value, for: descriptor) else {
+                let expected = descriptor.validRange
                 throw ScenarioError(file: source, keyPath: key, message: "\(key) = \(TableReader.abbreviate(value)) is \(value.typeName); \(key) must be \(expected)")
             }
             do throws(HyperparameterError) {
@@ -96,6 +97,8 @@ public enum RetuneParser {
         case .real(let x): TOMLText.number(x)
         case .flag(let b): b ? "true" : "false"
         case .pair(let a, let b): "[\(TOMLText.number(a)),\(TOMLText.number(b))]"
+        case .list(let xs): "[" + xs.map(TOMLText.number).joined(separator: ",") + "]"
+        case .choice(let name): TOMLText.string(name)
         }
     }
 }

@@ -9,8 +9,9 @@ public enum ScenarioLoader {
     /// Deepest nesting of tables, lists and dotted keys accepted (real scenarios nest three).
     public static let maximumNesting = 64
 
-    /// Loads and validates the scenario at `path` (as the user typed it, for messages).
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// Loads and validates the scenario at `path` (as the user typed it, for messages); optimizer
+    /// types are looked up in `registry`.
+    public static func load(path: String, registry: OptimizerRegistry = .standard) throws(ScenarioError) -> Scenario {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -35,11 +36,13 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, message: "is not UTF-8 text; scenario files are TOML")
         }
         let defaultName = url.deletingPathExtension().lastPathComponent
-        return try parse(text: text, file: path, defaultName: defaultName)
+        return try parse(text: text, file: path, defaultName: defaultName, registry: registry)
     }
 
-    /// Parses and validates scenario text; `file` names it in messages.
-    public static func parse(text: String, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+    /// Parses and validates scenario text; `file` names it in messages, optimizer types are
+    /// looked up in `registry`.
+    public static func parse(text: String, file: String, defaultName: String = "scenario",
+                             registry: OptimizerRegistry = .standard) throws(ScenarioError) -> Scenario {
         guard text.utf8.count <= maximumFileBytes else {
             throw ScenarioError(file: file, message: "is \(text.utf8.count) bytes; scenario files are limited to \(maximumFileBytes) bytes")
         }
@@ -98,7 +101,7 @@ public enum ScenarioLoader {
             settings.precision = .float
         }
         guard let optimizerValue = top.raw("optimizer") else {
-            throw top.error(nil, "no optimizers; add at least one [[optimizer]] table with type = one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw top.error(nil, "no optimizers; add at least one [[optimizer]] table with type = one of \(registry.names.joined(separator: ", "))")
         }
         guard case .array(let optimizerTables) = optimizerValue, !optimizerTables.isEmpty else {
             throw top.typeError("optimizer", optimizerValue, expected: "one or more [[optimizer]] tables")
@@ -109,7 +112,7 @@ public enum ScenarioLoader {
                 throw top.typeError("optimizer", optimizerValue, expected: "one or more [[optimizer]] tables")
             }
             let reader = TableReader(optimizerEntries, section: "optimizer", index: index, path: "optimizer[\(index + 1)]", context: context)
-            let entry = try OptimizerLoader.read(reader, problem: problem, steps: settings.steps)
+            let entry = try OptimizerLoader.read(reader, problem: problem, steps: settings.steps, registry: registry)
             if let earlier = optimizers.firstIndex(where: { $0.label == entry.label }) {
                 throw reader.error("label", "label '\(entry.label)' is already used by optimizer[\(earlier + 1)]; labels must be unique (add label = \"...\" to tell them apart)")
             }

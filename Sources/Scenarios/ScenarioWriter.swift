@@ -57,9 +57,9 @@ public enum ScenarioWriter {
         let configuration = entry.configuration
         var out = "type = \(TOMLText.string(configuration.kind.rawValue))\n"
         out += "label = \(TOMLText.string(entry.label))\n"
-        let defaults = configuration.kind.defaultHyperparameters.values
+        let defaults = configuration.kind.defaultHyperparameters
         for (name, value) in configuration.hyperparameters.namedValues
-        where name == "lr" || name == "scale" || defaults.value(named: name) != value {
+        where name == configuration.kind.learningRateName || defaults.value(named: name) != value {
             out += "\(TOMLText.key(name)) = \(hyper(value))\n"
         }
         switch configuration.partition {
@@ -90,6 +90,8 @@ public enum ScenarioWriter {
         case .real(let x): TOMLText.number(x)
         case .flag(let b): b ? "true" : "false"
         case .pair(let a, let b): "[\(TOMLText.number(a)), \(TOMLText.number(b))]"
+        case .list(let xs): "[" + xs.map(TOMLText.number).joined(separator: ", ") + "]"
+        case .choice(let name): TOMLText.string(name)
         }
     }
 }

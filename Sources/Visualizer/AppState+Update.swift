@@ -213,7 +213,7 @@ extension AppState {
         do throws(RaceSetupError) {
             try timeline.retune(racer: index, configuration: configuration)
             if case .success(let h)? = networkHessian, h.racer == index { networkHessian = nil }
-            let name = configuration.kind == .blockGD ? "scale" : "lr"
+            let name = configuration.kind.learningRateName
             notice = "\(racer(index).label): \(name) \(Formatting.number(old)) → \(Formatting.number(old * factor)), path recomputed from step 0"
         } catch {
             notice = "cannot retune: \(error)"

@@ -1,9 +1,9 @@
 import OptimizerCore
 
 /// What the legend says about an optimizer's settings: its type when the label does not say it,
-/// the learning rate, every value that differs from torch's default, the momentum of the
-/// momentum and Nesterov kinds (which differ only there), the partition of Adam-mini and
-/// block-GD, and the schedule when there is one. Numbers are in `Formatting.number`'s form, as
+/// the learning rate, every value that differs from the kind's default, the values that tell a
+/// kind from its siblings (the momentum of the momentum and Nesterov kinds), the partition of
+/// rules that use one (Adam-mini, block-GD), and the schedule when there is one. Numbers are in `Formatting.number`'s form, as
 /// everywhere else on screen.
 enum LegendSettings {
     /// Block sizes listed in full up to this many; longer lists end in an ellipsis.
@@ -16,11 +16,10 @@ enum LegendSettings {
         if label.lowercased() != kind.rawValue { parts.append(kind.rawValue) }
         let defaults = kind.defaultHyperparameters
         for (name, value) in configuration.hyperparameters.namedValues
-        where name == "lr" || name == "scale" || defaults.values.value(named: name) != value
-            || (name == "momentum" && (kind == .momentum || kind == .nesterov)) {
+        where name == kind.learningRateName || defaults.value(named: name) != value || kind.alwaysShown.contains(name) {
             parts.append("\(name)=\(text(value))")
         }
-        if kind == .adamMini || kind == .blockGD, let partition = configuration.partition ?? defaultPartition {
+        if kind.partition != nil, let partition = configuration.partition ?? defaultPartition {
             parts.append("partition=\(text(partition))")
         }
         if schedule != .constant { parts.append("schedule=\(schedule.name)") }
@@ -39,6 +38,8 @@ enum LegendSettings {
         case .real(let x): Formatting.number(x)
         case .flag(let b): b ? "on" : "off"
         case .pair(let a, let b): "(\(Formatting.number(a)),\(Formatting.number(b)))"
+        case .list(let xs): "(" + xs.map(Formatting.number).joined(separator: ",") + ")"
+        case .choice(let name): name
         }
     }
 }

@@ -68,7 +68,7 @@ struct StepSizePanel {
         // step functions, then the selected optimizer's points.
         let others = visible.filter { $0 != state.selected && rates[$0] != nil }
         let perCoordinate = others.filter { state.racer($0).stepSizes.distinctLearningRates == n && n > 1 }
-        let references = others.filter { state.racer($0).configuration.kind == .blockGD }
+        let references = others.filter { state.racer($0).configuration.kind.needsHessian }
         for index in perCoordinate where !references.contains(index) {
             let color = PanelStyle.color(index, mode: state.colorMode)
             for (i, value) in rates[index]!.enumerated() where value.isFinite && value > 0 {

@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     var threads: Int?
 
     @Option(help: "Comma-separated optimizers (default: all of them).")
-    var optimizers: String = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue).joined(separator: ",")
+    var optimizers: String = OptimizerRegistry.standard.trainableKinds.map(\.rawValue).joined(separator: ",")
 
     @Option(parsing: .unconditional, help: "Timed repetitions per optimizer.")
     var repetitions: Int = 15
@@ -42,8 +42,8 @@ struct BenchCommand: ParsableCommand {
         guard (10_000...400_000_000).contains(params) else { throw ValidationError("--params \(params) is out of range; give 10000 to 400000000") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads \(threads) is out of range; give 1 to 256") }
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions \(repetitions) is out of range; give 1 to 1000") }
-        for name in optimizerNames where OptimizerKind(rawValue: name) == nil || name == OptimizerKind.blockGD.rawValue {
-            let valid = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue)
+        for name in optimizerNames where OptimizerKind(rawValue: name).map({ $0.needsHessian }) ?? true {
+            let valid = OptimizerRegistry.standard.trainableKinds.map(\.rawValue)
             let hint = NearestName.find(name, in: valid).map { " (did you mean '\($0)'?)" } ?? ""
             throw ValidationError("'\(name)' is not an optimizer descent can bench\(hint); valid: \(valid.joined(separator: ", "))")
         }

@@ -31,18 +31,7 @@ struct ListCommand: ParsableCommand {
         print("  \(pad("mlp", 17)) classifier: task = \"spirals\", \"blobs\" or \"modadd\"; hidden = [widths], activation = tanh | relu | gelu")
         print("  \(pad("", 17)) both: batch, clip (default 5), eval_every; README's table lists every key")
         print("")
-        print("Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):")
-        for kind in OptimizerKind.allCases {
-            print("  \(pad(kind.rawValue, 10)) \(kind.summary)")
-            let defaults = kind.defaultHyperparameters
-            for descriptor in kind.descriptors {
-                let value = defaults.values.value(named: descriptor.name) ?? descriptor.defaultValue
-                print("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
-            }
-            if kind == .adamMini {
-                print("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
-            }
-        }
+        optimizerLines(OptimizerRegistry.standard).forEach { print($0) }
         print("")
         print("Schedules ([[optimizer]] schedule = NAME; the lr is the base rate):")
         print("  \(pad("constant", 14)) the base rate throughout")
@@ -65,6 +54,23 @@ struct ListCommand: ParsableCommand {
                 print("  \(pad(name, 28)) (invalid: \(error))")
             }
         }
+    }
+
+    /// The optimizers section: every kind of `registry` with its hyperparameters and defaults.
+    func optimizerLines(_ registry: OptimizerRegistry) -> [String] {
+        var lines = ["Optimizers ([[optimizer]] type = NAME; hyperparameters under torch's names):"]
+        for kind in registry.kinds {
+            lines.append("  \(pad(kind.rawValue, 10)) \(kind.summary)")
+            let defaults = kind.defaultHyperparameters
+            for descriptor in kind.descriptors {
+                let value = defaults.value(named: descriptor.name) ?? descriptor.defaultValue
+                lines.append("  \(pad("", 10))   \(pad(descriptor.name, 26)) default \(pad(value.description, 12)) \(descriptor.validRange): \(descriptor.summary)")
+            }
+            if kind.partition?.usesNameRules == true {
+                lines.append("  \(pad("", 10))   \(pad("partition", 26)) default per problem: \"tensor\" on surfaces, \"blocks\" on quadratics, \"official\" on networks; also \"official\" (with dim, n_heads, n_kv_heads), \"coordinate\", or [sizes]")
+            }
+        }
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

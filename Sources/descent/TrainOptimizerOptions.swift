@@ -4,7 +4,7 @@ import OptimizerCore
 
 /// Optimizer flags, mapped to torch hyperparameter names through `OptimizerConfiguration.set`.
 struct TrainOptimizerOptions: ParsableArguments {
-    @Option(help: "Optimizer: \(OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Optimizer: \(OptimizerRegistry.standard.trainableKinds.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: String = "adamw"
 
     @Option(parsing: .unconditional, help: "Base learning rate (default 3e-3 for the Adam family, AdaGrad and RMSprop; 0.1 for the SGD family).")
@@ -26,12 +26,12 @@ struct TrainOptimizerOptions: ParsableArguments {
     var extra: [String] = []
 
     /// The optimizer kinds named by a flag value, with a suggestion for a misspelt one.
-    static func kind(named name: String) throws(TrainFlagError) -> OptimizerKind {
+    static func kind(named name: String, registry: OptimizerRegistry = .standard) throws(TrainFlagError) -> OptimizerKind {
         let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-        if let kind = OptimizerKind(rawValue: trimmed), kind != .blockGD { return kind }
-        let names = OptimizerKind.allCases.filter { $0 != .blockGD }.map(\.rawValue)
-        if trimmed == OptimizerKind.blockGD.rawValue {
-            throw TrainFlagError(message: "block-gd needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
+        let names = registry.trainableKinds.map(\.rawValue)
+        if let kind = registry.kind(named: trimmed) {
+            guard kind.needsHessian else { return kind }
+            throw TrainFlagError(message: "\(kind) needs a fixed Hessian and cannot train a network; choose one of \(names.joined(separator: ", "))")
         }
         let hint = NearestName.find(trimmed, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         throw TrainFlagError(message: "unknown optimizer '\(name)'\(hint); choose one of \(names.joined(separator: ", "))")
@@ -42,13 +42,13 @@ struct TrainOptimizerOptions: ParsableArguments {
     /// When several optimizers are compared (`strict` false), a convenience flag that one of them
     /// lacks (--momentum for adamw) is skipped for that one; --set is always applied.
     ///
-    /// `decoupledDecay` is the weight decay used by adamw and adam-mini when --weight-decay is
-    /// not given (nil keeps torch's default).
+    /// `decoupledDecay` is the weight decay used by optimizers with decoupled decay (adamw,
+    /// adam-mini) when --weight-decay is not given (nil keeps torch's default).
     func configuration(for kind: OptimizerKind, strict: Bool = true, decoupledDecay: Double? = nil) throws(TrainFlagError) -> OptimizerConfiguration {
         var configuration = OptimizerConfiguration(kind: kind)
-        let sgdFamily: Set<OptimizerKind> = [.gd, .sgd, .momentum, .nesterov]
-        var settings: [(String, HyperValue)] = [("lr", .real(lr ?? (sgdFamily.contains(kind) ? 0.1 : 3e-3)))]
-        if weightDecay == nil, let decoupledDecay, kind == .adamw || kind == .adamMini {
+        // Fixed-rate methods (the SGD family) take a larger default rate than adaptive ones.
+        var settings: [(String, HyperValue)] = [("lr", .real(lr ?? (kind.adaptsStepSizes ? 3e-3 : 0.1)))]
+        if weightDecay == nil, let decoupledDecay, case .decoupled = kind.defaultHyperparameters.weightDecay {
             settings.append(("weight_decay", .real(decoupledDecay)))
         }
         if let betas {
@@ -68,7 +68,7 @@ struct TrainOptimizerOptions: ParsableArguments {
             guard parts.count == 2 else {
                 throw TrainFlagError(message: "--set \(assignment): write name=value, e.g. --set amsgrad=true")
             }
-            settings.append((parts[0], Self.value(parts[1])))
+            settings.append((parts[0], Self.value(parts[1], for: kind.descriptors.first { $0.name == parts[0] })))
         }
         for (name, value) in settings {
             do {
@@ -83,7 +83,8 @@ struct TrainOptimizerOptions: ParsableArguments {
         return configuration
     }
 
-    private static func value(_ text: String) -> HyperValue {
+    private static func value(_ text: String, for descriptor: HyperparameterDescriptor?) -> HyperValue {
+        if case .choice? = descriptor?.kind { return .choice(text) }
         switch text.lowercased() {
         case "true", "on", "yes": return .flag(true)
         case "false", "off", "no": return .flag(false)
@@ -92,6 +93,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]()")).split(separator: ",")
             .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         if parts.count == 2 { return .pair(parts[0], parts[1]) }
+        if case .list? = descriptor?.kind, !parts.isEmpty { return .list(parts) }
         // Anything else unparsable becomes NaN, which the descriptor rejects with the valid range.
         return .real(Double(text) ?? .nan)
     }

@@ -60,15 +60,15 @@ enum TrajectoryStreamer {
         sink.write("\n]}\n")
     }
 
-    /// `"label":…,"type":…,"hyperparameters":{…},"schedule":{…}` and, for Adam-mini and block-GD,
-    /// `"partition":…`: how every `descent run --format json` names an optimizer's settings.
+    /// `"label":…,"type":…,"hyperparameters":{…},"schedule":{…}` and, for rules that use a
+    /// partition (Adam-mini, block-GD), `"partition":…`: how every `descent run --format json` names an optimizer's settings.
     static func settings(label: String, configuration: OptimizerConfiguration, schedule: LearningRateSchedule,
                          defaultPartition: PartitionStrategy) -> String {
         var text = "\"label\":\(JSONText.string(label)),\"type\":\"\(configuration.kind.rawValue)\",\"hyperparameters\":{"
         text += configuration.hyperparameters.namedValues.map { "\(JSONText.string($0.name)):\(json($0.value))" }.joined(separator: ",")
         text += "},\"schedule\":\(JSONText.schedule(schedule))"
-        let partitioned = configuration.kind == .adamMini || configuration.kind == .blockGD
-        if partitioned, let partition = configuration.partition ?? (configuration.kind == .adamMini ? defaultPartition : nil) {
+        // A rule with a fallback of its own (block-GD's Hessian blocks) names only a given partition.
+        if let use = configuration.kind.partition, let partition = configuration.partition ?? (use.fallback == nil ? defaultPartition : nil) {
             text += ",\"partition\":\(JSONText.string(partition.name))"
         }
         return text
@@ -79,6 +79,8 @@ enum TrajectoryStreamer {
         case .real(let x): JSONText.number(x)
         case .flag(let b): b ? "true" : "false"
         case .pair(let a, let b): "[\(JSONText.number(a)),\(JSONText.number(b))]"
+        case .list(let xs): "[" + xs.map(JSONText.number).joined(separator: ",") + "]"
+        case .choice(let name): JSONText.string(name)
         }
     }
 }

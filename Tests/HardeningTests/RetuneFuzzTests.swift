@@ -14,6 +14,8 @@ final class RetuneFuzzTests: XCTestCase {
             case .real(let x): return "\(descriptor.name)=\(x * scale)"
             case .flag(let b): return "\(descriptor.name)=\(random.below(2) == 0 ? b : !b)"
             case .pair(let a, let b): return "\(descriptor.name)=[\(a * scale), \(b)]"
+            case .list(let xs): return "\(descriptor.name)=[" + xs.map { "\($0 * scale)" }.joined(separator: ",") + "]"
+            case .choice(let name): return "\(descriptor.name)=\"\(name)\""
             }
         }.joined(separator: random.pick([" ", "  ", "\t"]))
     }

@@ -31,7 +31,8 @@ final class OptimizerTableTests: XCTestCase {
             """, steps: 400, reduction: 1e-3),
     ]
 
-    /// Settings per optimizer and problem: lines of the [[optimizer]] table.
+    /// Settings per optimizer and problem: lines of the [[optimizer]] table; every registered
+    /// optimizer must have a row.
     private func settings(_ kind: OptimizerKind, problem: String) -> String? {
         let rosen = problem == "rosenbrock"
         switch kind {
@@ -46,6 +47,9 @@ final class OptimizerTableTests: XCTestCase {
         case .adamw: return rosen ? "lr = 0.02\nweight_decay = 0.0" : "lr = 0.05\nweight_decay = 0.0"
         case .adamMini: return rosen ? "lr = 0.02" : "lr = 0.05"
         case .blockGD: return problem == "quadratic" ? "scale = 1.0" : nil
+        default:
+            XCTFail("\(kind) has no settings in the optimizer table")
+            return nil
         }
     }
 

@@ -1,0 +1,114 @@
+/// A run of equally sized Adam-mini blocks, at most about `targetElements` elements long, so
+/// that threads can share a step in balanced pieces.
+struct AdamMiniChunk: Sendable, Hashable, Codable {
+    /// First element in the flat buffer.
+    let offset: Int
+    let blockSize: Int
+    let blockCount: Int
+    /// Index of the chunk's first block in the per-block state.
+    let firstBlock: Int
+    let decays: Bool
+
+    static let targetElements = 1 << 15
+
+    /// Cuts a block map into chunks.
+    static func chunks(of map: BlockMap) -> [AdamMiniChunk] {
+        var chunks: [AdamMiniChunk] = []
+        var firstBlock = 0
+        for run in map.runs {
+            let blocksPerChunk = max(1, targetElements / run.blockSize)
+            var done = 0
+            while done < run.blockCount {
+                let count = min(blocksPerChunk, run.blockCount - done)
+                chunks.append(AdamMiniChunk(offset: run.offset + done * run.blockSize, blockSize: run.blockSize,
+                                            blockCount: count, firstBlock: firstBlock + done, decays: run.decays))
+                done += count
+            }
+            firstBlock += run.blockCount
+        }
+        return chunks
+    }
+}
+
+/// Adam-mini's step over a range of chunk indices: what each thread runs. A chunk of
+/// one-coordinate blocks (the official bias rule) is plain Adam and runs Adam's update; a chunk
+/// of larger blocks first reduces each block's mean of g^2 (in double precision), then updates m
+/// and p while the block is still in cache.
+struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
+    let chunks: UnsafeBufferPointer<AdamMiniChunk>
+    let p: UnsafeMutablePointer<T>
+    let g: UnsafePointer<T>
+    let m: UnsafeMutablePointer<T>
+    let v: UnsafeMutablePointer<T>
+    /// Adam's update for blocks that decay, and for those that do not.
+    let decaying: Adam.Update<T>
+    let plain: Adam.Update<T>
+    /// 1 / (1 - b1^t) and -lr, for blocks of more than one coordinate.
+    let inverseBC1: T
+    let negativeLR: T
+
+    func run(_ range: Range<Int>) {
+        for index in range {
+            let chunk = chunks[index]
+            let update = chunk.decays ? decaying : plain
+            if chunk.blockSize == 1 {
+                // Adam's state pointers, v shifted so that coordinate i reads block i's moment.
+                var state = StatePointers<T>()
+                state[set: Adam.State.expAvg.rawValue] = m
+                state[set: Adam.State.expAvgSq.rawValue] = v + chunk.firstBlock - chunk.offset
+                ElementwiseKernel(update: update, p: p, g: g, state: state).run(chunk.offset..<(chunk.offset + chunk.blockCount))
+            } else {
+                blocks(chunk, update)
+            }
+        }
+    }
+
+    private func blocks(_ chunk: AdamMiniChunk, _ adam: Adam.Update<T>) {
+        let inverseSize = 1 / Double(chunk.blockSize)
+        for b in 0..<chunk.blockCount {
+            let start = chunk.offset + b * chunk.blockSize
+            let end = start + chunk.blockSize
+            var lanes = SIMD8<Double>()
+            var i = start
+            while i + 8 <= end {
+                let d = SIMD8<Double>(loadLanes(g + i))
+                lanes += d * d
+                i += 8
+            }
+            var sumOfSquares = lanes.sum()
+            while i < end {
+                let d = Double(g[i])
+                sumOfSquares += d * d
+                i += 1
+            }
+            let meanSquare = T(sumOfSquares * inverseSize)
+            let vb = v[chunk.firstBlock + b] * adam.beta2 + adam.oneMinusBeta2 * meanSquare
+            v[chunk.firstBlock + b] = vb
+            // The official code computes (1/bc1)/h as h.reciprocal() * (1/bc1).
+            let stepSize = (1 / adam.denominator(ScalarLane(vb)).value) * inverseBC1
+            BlockUpdate(p: p, g: g, m: m, adam: adam, stepSize: stepSize, negativeLR: negativeLR).runLanes(start..<end)
+        }
+    }
+}
+
+/// m and p of one Adam-mini block, with the block's step size:
+///
+///     p <- p * (1 - lr * wd)  (blocks that decay);  m <- lerp(m, g, 1 - b1);  p <- p - lr * (m * step_size)
+private struct BlockUpdate<T: OptimizerScalar>: LaneBody {
+    typealias Scalar = T
+    let p: UnsafeMutablePointer<T>
+    let g: UnsafePointer<T>
+    let m: UnsafeMutablePointer<T>
+    let adam: Adam.Update<T>
+    let stepSize: T
+    let negativeLR: T
+
+    @inline(__always)
+    func apply<V: OptimizerLane>(_: V.Type, at i: Int) where V.Scalar == T {
+        var parameter = V.load(UnsafePointer(p + i))
+        if adam.hasDecoupled { parameter = parameter * adam.decayFactor }
+        let moment = V.load(UnsafePointer(m + i)).lerp(to: V.load(g + i), weight: adam.oneMinusBeta1)
+        moment.store(to: m + i)
+        (parameter + negativeLR * (moment * stepSize)).store(to: p + i)
+    }
+}
