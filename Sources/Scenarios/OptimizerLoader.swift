@@ -56,7 +56,7 @@ enum OptimizerLoader {
         case (.array(let items), .list):
             let numbers = items.compactMap(\.number)
             return numbers.count == items.count ? .list(numbers) : nil
-        case (.string(let name), .choice): return .choice(name)
+        case (.string(let name), .choice), (.string(let name), .optionalReal): return .choice(name)
         default: break
         }
         switch value {

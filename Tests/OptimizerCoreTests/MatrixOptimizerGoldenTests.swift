@@ -64,40 +64,35 @@ final class MatrixOptimizerGoldenTests: XCTestCase {
         return worst
     }
 
-    // MARK: Adafactor
-
-    private func adafactorStepper<T: OptimizerScalar>(_: T.Type, _ testCase: Case) -> (Int, inout [T], [T]) -> Void {
-        let o = testCase.options
-        let eps1 = (o["eps1"] as? NSNumber)?.doubleValue ?? Double(T.ulpOfOne)
-        let factoring = Adafactor.Factoring(shape: testCase.shape)
-        let count = testCase.shape.reduce(1, *)
-        var row = [T](repeating: 0, count: factoring.map { $0.batch * $0.rows } ?? 0)
-        var column = [T](repeating: 0, count: factoring.map { $0.batch * $0.columns } ?? 0)
-        var variance = [T](repeating: 0, count: factoring == nil ? count : 0)
-        return { t, x, g in
-            let s = Adafactor.Step(t: t, lr: o.double("lr"), beta2Decay: o.double("beta2_decay"), eps1: eps1,
-                                   eps2: o.double("eps2"), d: o.double("d"), weightDecay: o.double("weight_decay"))
-            g.withUnsafeBufferPointer { g in
-                x.withUnsafeMutableBufferPointer { p in
-                    row.withUnsafeMutableBufferPointer { r in
-                        column.withUnsafeMutableBufferPointer { c in
-                            variance.withUnsafeMutableBufferPointer { v in
-                                Adafactor.update(s, factoring: factoring, parameters: p, gradients: g, row: r, column: c, variance: v)
-                            }
-                        }
-                    }
-                }
+    /// The registered optimizer of `kind` with the case's options, stepping the case's one tensor.
+    private func stepper<T: OptimizerScalar>(_: T.Type, _ testCase: Case, kind: OptimizerKind) throws -> (Int, inout [T], [T]) -> Void {
+        var configuration = OptimizerConfiguration(kind: kind)
+        for (name, raw) in testCase.options {
+            let value: HyperValue
+            switch raw {
+            case let list as [NSNumber]: value = .list(list.map(\.doubleValue))
+            case let word as String: value = .choice(word)
+            case is NSNull: value = .choice("none")
+            case let flag as Bool where String(describing: type(of: raw)).contains("Bool"): value = .flag(flag)
+            case let number as NSNumber: value = .real(number.doubleValue)
+            default: throw CocoaError(.coderInvalidValue)
             }
+            try configuration.set(name, to: value)
         }
+        let layout = ParameterLayout([("weight", testCase.shape)])
+        var optimizer: any Optimizer<T> = try configuration.makeOptimizer(T.self, layout: layout)
+        return { _, x, g in optimizer.step(parameters: &x, gradients: g) }
     }
+
+    // MARK: Adafactor
 
     func testAdafactorMatchesTorch() throws {
         let all = try cases("adafactor")
         XCTAssertGreaterThanOrEqual(all.count, 40)
         XCTAssertTrue(all.contains { $0.shape.count == 2 } && all.contains { $0.shape.count == 1 }, "factored and full")
         for testCase in all {
-            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, adafactorStepper(Double.self, testCase))
-                : try trajectory(Float.self, testCase, adafactorStepper(Float.self, testCase))
+            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, stepper(Double.self, testCase, kind: .adafactor))
+                : try trajectory(Float.self, testCase, stepper(Float.self, testCase, kind: .adafactor))
             let worst = worstError(ours, testCase.raw.matrix("trajectory"))
             XCTAssertLessThanOrEqual(worst, testCase.isDouble ? 1e-9 : 1e-5, "\(testCase.id): worst relative error \(worst)")
         }
@@ -105,32 +100,12 @@ final class MatrixOptimizerGoldenTests: XCTestCase {
 
     // MARK: Muon
 
-    private func muonStepper<T: OptimizerScalar>(_: T.Type, _ testCase: Case) -> (Int, inout [T], [T]) -> Void {
-        let o = testCase.options
-        let abc = (o["ns_coefficients"] as! [NSNumber]).map(\.doubleValue)
-        let s = Muon.Step(lr: o.double("lr"), weightDecay: o.double("weight_decay"), momentum: o.double("momentum"),
-                          nesterov: (o["nesterov"] as! NSNumber).boolValue, coefficients: (abc[0], abc[1], abc[2]),
-                          eps: o.double("eps"), iterations: o.int("ns_steps"),
-                          adjustment: Muon.LearningRateAdjustment(rawValue: o.string("adjust_lr_fn"))!)
-        let (rows, columns) = (testCase.shape[0], testCase.shape[1])
-        var buffer = [T](repeating: 0, count: rows * columns)
-        return { _, x, g in
-            g.withUnsafeBufferPointer { g in
-                x.withUnsafeMutableBufferPointer { p in
-                    buffer.withUnsafeMutableBufferPointer { b in
-                        Muon.update(s, rows: rows, columns: columns, parameters: p, gradients: g, buffer: b)
-                    }
-                }
-            }
-        }
-    }
-
     func testMuonMatchesTorchWithTheIterationInTheRunsPrecision() throws {
         let patched = try cases("muon").filter { !$0.bfloat16 }
         XCTAssertGreaterThanOrEqual(patched.count, 30)
         for testCase in patched {
-            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, muonStepper(Double.self, testCase))
-                : try trajectory(Float.self, testCase, muonStepper(Float.self, testCase))
+            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, stepper(Double.self, testCase, kind: .muon))
+                : try trajectory(Float.self, testCase, stepper(Float.self, testCase, kind: .muon))
             let worst = worstError(ours, testCase.raw.matrix("trajectory"))
             XCTAssertLessThanOrEqual(worst, testCase.isDouble ? 1e-9 : 1e-5, "\(testCase.id): worst relative error \(worst)")
         }
@@ -140,8 +115,8 @@ final class MatrixOptimizerGoldenTests: XCTestCase {
         let stock = try cases("muon").filter(\.bfloat16)
         XCTAssertGreaterThanOrEqual(stock.count, 8)
         for testCase in stock {
-            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, muonStepper(Double.self, testCase))
-                : try trajectory(Float.self, testCase, muonStepper(Float.self, testCase))
+            let ours = testCase.isDouble ? try trajectory(Double.self, testCase, stepper(Double.self, testCase, kind: .muon))
+                : try trajectory(Float.self, testCase, stepper(Float.self, testCase, kind: .muon))
             let reference = testCase.raw.matrix("trajectory")
             var worst = 0.0
             for (row, expected) in zip(ours, reference) {

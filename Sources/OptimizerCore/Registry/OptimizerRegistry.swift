@@ -21,6 +21,9 @@ public struct OptimizerRegistry: Sendable {
         .elementwise(Adam.self),
         .custom(AdamMini.self),
         .custom(BlockGD.self),
+        .tensorwise(Adafactor.self),
+        .custom(Muon.self),
+        .custom(Newton.self),
     ])
 
     /// Every kind, in listing order.

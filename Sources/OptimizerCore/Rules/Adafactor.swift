@@ -60,11 +60,12 @@ public enum Adafactor {
     }
 
     /// Updates one tensor in place: `row` and `column` (factored tensors) or `variance` (the
-    /// rest) are its statistics, the others empty.
+    /// rest) are its statistics, the others empty. Returns the step's scale alpha / max(1, RMS(u)/d).
+    @discardableResult
     public static func update<T: OptimizerScalar>(
         _ s: Step, factoring: Factoring?, parameters p: UnsafeMutableBufferPointer<T>, gradients g: UnsafeBufferPointer<T>,
         row: UnsafeMutableBufferPointer<T>, column: UnsafeMutableBufferPointer<T>, variance: UnsafeMutableBufferPointer<T>
-    ) {
+    ) -> Double {
         let count = p.count
         let alpha = max(s.eps2, rootMeanSquare(UnsafeBufferPointer(p))) * s.relativeStep
         if s.decayFactor != 1 {
@@ -87,43 +88,28 @@ public enum Adafactor {
             sumOfSquares = sum
         }
         let rms = (sumOfSquares / Double(count)).squareRoot()
-        let scale = T(-alpha / max(1, rms / s.clipThreshold))
+        let stepScale = alpha / max(1, rms / s.clipThreshold)
+        let scale = T(-stepScale)
         if let f = factoring {
             _ = factoredSteps(f, g, row: row, column: column, eps1: T(s.eps1), floor: floor) { index, u in p[index] += u * scale }
         } else {
             for i in 0..<count { p[i] += (1 / max(variance[i], floor).squareRoot()) * g[i] * scale }
         }
+        return stepScale
     }
 
-    /// The size of a tensor's step per coordinate over its gradient, |Δp| / |g| = alpha / max(1, RMS(u)/d) / sqrt(v_hat),
-    /// from the statistics the last update left (what the step-size view plots).
-    public static func stepSizes<T: OptimizerScalar>(
-        _ s: Step, factoring: Factoring?, parameters p: UnsafeBufferPointer<T>, gradients g: UnsafeBufferPointer<T>?,
-        row: UnsafeBufferPointer<T>, column: UnsafeBufferPointer<T>, variance: UnsafeBufferPointer<T>
+    /// 1 / sqrt(max(v_hat, eps1^2)) per coordinate, from the statistics the last update left.
+    static func inverseRoots<T: OptimizerScalar>(
+        _ s: Step, factoring: Factoring?, count: Int,
+        row: UnsafeMutableBufferPointer<T>, column: UnsafeMutableBufferPointer<T>, variance: UnsafeMutableBufferPointer<T>
     ) -> [Double] {
-        let alpha = max(s.eps2, rootMeanSquare(p)) * s.relativeStep
         let floor = T(s.eps1) * T(s.eps1)
-        var inverseRoots = [Double](repeating: 0, count: p.count)
-        if let f = factoring {
-            for b in 0..<f.batch {
-                let mean = rowMean(f, b, row: row, eps1: T(s.eps1))
-                for i in 0..<f.rows {
-                    for j in 0..<f.columns {
-                        let v = row[b * f.rows + i] * column[b * f.columns + j] / mean
-                        inverseRoots[(b * f.rows + i) * f.columns + j] = Double(1 / max(v, floor).squareRoot())
-                    }
-                }
-            }
-        } else {
-            for i in 0..<p.count { inverseRoots[i] = Double(1 / max(variance[i], floor).squareRoot()) }
+        guard let f = factoring else { return (0..<count).map { Double(1 / max(variance[$0], floor).squareRoot()) } }
+        var roots = [Double](repeating: 0, count: count)
+        _ = factoredSteps(f, nil, row: row, column: column, eps1: T(s.eps1), floor: floor) { index, inverseRoot in
+            roots[index] = Double(inverseRoot)
         }
-        var clip = 1.0
-        if let g {
-            var sum = 0.0
-            for i in 0..<p.count { sum += (Double(g[i]) * inverseRoots[i]) * (Double(g[i]) * inverseRoots[i]) }
-            clip = max(1, (sum / Double(p.count)).squareRoot() / s.clipThreshold)
-        }
-        return inverseRoots.map { alpha / clip * $0 }
+        return roots
     }
 
     /// ||x|| / sqrt(n), accumulated in double precision.
@@ -161,9 +147,10 @@ public enum Adafactor {
         return max(sum / T(f.rows), eps1)
     }
 
-    /// Visits u_ij = g_ij / sqrt(max(row_i col_j / mean(row), eps1^2)) of every element and returns Σ u².
+    /// Visits u_ij = g_ij / sqrt(max(row_i col_j / mean(row), eps1^2)) of every element (without
+    /// gradients: the factor 1 / sqrt(...) alone) and returns Σ u².
     private static func factoredSteps<T: OptimizerScalar>(
-        _ f: Factoring, _ g: UnsafeBufferPointer<T>, row: UnsafeMutableBufferPointer<T>, column: UnsafeMutableBufferPointer<T>,
+        _ f: Factoring, _ g: UnsafeBufferPointer<T>?, row: UnsafeMutableBufferPointer<T>, column: UnsafeMutableBufferPointer<T>,
         eps1: T, floor: T, _ visit: (Int, T) -> Void
     ) -> Double {
         var sum = 0.0
@@ -173,7 +160,7 @@ public enum Adafactor {
                 for j in 0..<f.columns {
                     let index = (b * f.rows + i) * f.columns + j
                     let v = row[b * f.rows + i] * column[b * f.columns + j] / mean
-                    let u = (1 / max(v, floor).squareRoot()) * g[index]
+                    let u = (1 / max(v, floor).squareRoot()) * (g?[index] ?? 1)
                     sum += Double(u) * Double(u)
                     visit(index, u)
                 }
@@ -181,4 +168,70 @@ public enum Adafactor {
         }
         return sum
     }
+}
+
+extension Adafactor: TensorRule {
+    public static let hyperparameters: [HyperparameterDescriptor] = [
+        .init("lr", "caps the relative step: rho_t = min(lr, 1/sqrt(t))", .nonNegative, default: .real(1e-2)),
+        .init("beta2_decay", "the new squares' weight is t^beta2_decay", .real(-1e6...0, openUpperBound: false), default: .real(-0.8)),
+        .init("eps1", "floor of v's row mean and of v (none: the run's machine epsilon)",
+              .optionalReal(0...Double.greatestFiniteMagnitude, absent: "none"), default: .choice("none")),
+        .init("eps2", "floor of RMS(p) in the step", .nonNegative, default: .real(1e-3)),
+        .init("d", "clipping threshold of RMS(u)", .real(1...Double.greatestFiniteMagnitude, openUpperBound: false), default: .real(1)),
+        .init("weight_decay", "decoupled weight decay: p *= 1 - lr * wd", .nonNegative, default: .real(0)),
+    ]
+
+    public static let variants = [OptimizerVariant("adafactor", "Adafactor: row and column second moments per matrix, no first moment")]
+    public static let adaptsStepSizes = true
+    // No momentum: plain preconditioned gradient descent, stable below 2.
+    public static func stabilityThreshold(_ h: Hyperparameters) -> Double { 2 }
+    public static func weightDecay(_ h: Hyperparameters) -> WeightDecay { .decoupled(h.real("weight_decay")) }
+
+    public enum State: Int, StateVectorName {
+        case row, column, variance, stepScale
+    }
+
+    /// torch keeps `row_var` and `col_var` for tensors of two or more dimensions and `variance`
+    /// for the rest; `step_scale`, alpha / max(1, RMS(u)/d) of the tensor's last update, is one
+    /// number per tensor that the step-size view reads.
+    public static func stateVector(_ vector: State, _ h: Hyperparameters) -> StateVectorSpec {
+        switch vector {
+        case .row: .init("row_var", .perTensor { Factoring(shape: $0.shape).map { $0.batch * $0.rows } ?? 0 })
+        case .column: .init("col_var", .perTensor { Factoring(shape: $0.shape).map { $0.batch * $0.columns } ?? 0 })
+        case .variance: .init("variance", .perTensor { Factoring(shape: $0.shape) == nil ? $0.count : 0 })
+        case .stepScale: .init("step_scale", .perTensor { _ in 1 })
+        }
+    }
+
+    public static func withUpdate<Body: TensorBody>(_ context: StepContext<Body.Scalar>, _ body: inout Body) {
+        let h = context.hyperparameters
+        let step = Step(t: context.step, lr: h.real("lr"), beta2Decay: h.real("beta2_decay"),
+                        eps1: h.optionalReal("eps1") ?? Double(Body.Scalar.ulpOfOne), eps2: h.real("eps2"),
+                        d: h.real("d"), weightDecay: h.real("weight_decay"))
+        body.run(Update<Body.Scalar>(step: step))
+    }
+
+    struct Update<Scalar: OptimizerScalar>: TensorUpdate {
+        let step: Step
+
+        func apply(to tensor: TensorSpec, parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>,
+                   state: TensorState<Scalar, State>) {
+            let scale = Adafactor.update(step, factoring: Factoring(shape: tensor.shape), parameters: parameters, gradients: gradients,
+                                         row: state[.row], column: state[.column], variance: state[.variance])
+            state[.stepScale][0] = Scalar(scale)
+        }
+
+        /// eta_ij = alpha / max(1, RMS(u)/d) / sqrt(v_hat_ij): the factor on g_ij of the last update.
+        func stepSizes(of tensor: TensorSpec, state: TensorState<Scalar, State>) -> [Double] {
+            let inverseRoots = Adafactor.inverseRoots(step, factoring: Factoring(shape: tensor.shape), count: tensor.count,
+                                                      row: state[.row], column: state[.column], variance: state[.variance])
+            let scale = Double(state[.stepScale][0])
+            return inverseRoots.map { scale * $0 }
+        }
+    }
+}
+
+extension OptimizerKind {
+    /// torch.optim.Adafactor.
+    public static let adafactor = OptimizerKind(registered: "adafactor")
 }
