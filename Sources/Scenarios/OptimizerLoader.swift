@@ -118,9 +118,7 @@ enum OptimizerLoader {
     /// cannot run on is reported against this table.
     private static func checkBuild(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
         do throws(PartitionError) {
-            _ = try configuration.makeOptimizer(Double.self, layout: problem.layout,
-                                                defaultPartition: problem.defaultPartition,
-                                                hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
+            _ = try problem.makeOptimizer(configuration, Double.self)
         } catch {
             throw reader.error(reader.has("partition") ? "partition" : "type", error.description)
         }

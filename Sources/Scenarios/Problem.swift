@@ -73,11 +73,20 @@ public struct Problem: Sendable {
         quadraticModel?.blockSizes
     }
 
-    /// The exact Hessian at a point, for problems that have one (every problem given by a
-    /// formula); nil for networks.
-    public var exactHessian: (@Sendable ([Double]) -> Matrix)? {
+    /// The exact Hessian at a point, n x n row-major, for problems that have one (every problem
+    /// given by a formula); nil for networks.
+    public var exactHessian: (@Sendable ([Double]) -> [Double])? {
         guard let objective else { return nil }
-        return { objective.hessian(at: $0) }
+        return { objective.hessian(at: $0).elements }
+    }
+
+    /// Builds `configuration`'s optimizer for these parameters with what the problem knows: its
+    /// default partition, Hessian blocks and curvatures, exact Hessian, and whether it is a network.
+    public func makeOptimizer<Scalar: OptimizerScalar>(_ configuration: OptimizerConfiguration,
+                                                       _: Scalar.Type = Scalar.self) throws(PartitionError) -> any Optimizer<Scalar> {
+        try configuration.makeOptimizer(Scalar.self, layout: layout, defaultPartition: defaultPartition,
+                                        hessianBlocks: hessianBlocks, curvatures: curvatures,
+                                        hessian: exactHessian, network: network != nil)
     }
 
     /// Adam-mini's partition when the optimizer table names none: Hessian blocks on quadratics,
