@@ -51,8 +51,11 @@ struct LegendPanel {
         }
         let settings = (0..<count).map { index in
             let racer = state.racer(index)
-            return LegendSettings.text(label: racer.label, configuration: racer.configuration, schedule: racer.schedule,
-                                       defaultPartition: state.scenario.problem.defaultPartition)
+            let text = LegendSettings.text(label: racer.label, configuration: racer.configuration, schedule: racer.schedule,
+                                           defaultPartition: state.scenario.problem.defaultPartition)
+            // Muon on a network: how many tensors took Muon and how many AdamW.
+            let split = racer.tensorUpdates.count > 1 ? racer.tensorUpdates.map { "\($0.update) \($0.tensors.count)" }.joined(separator: "/") : ""
+            return split.isEmpty ? text : split + " " + text
         }
         let showsState = settingsRoom(withState: true) >= 16
         // Wide screens keep the numbers next to the settings instead of at the far edge.

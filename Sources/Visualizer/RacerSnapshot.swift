@@ -27,6 +27,8 @@ public struct RacerSnapshot: Sendable {
     public var stateElementCount: Int
     /// Bytes of optimizer state.
     public var stateBytes: Int
+    /// Which tensors took which update, for optimizers that mix them (Muon on a network).
+    public var tensorUpdates: [(update: String, tensors: [String])] = []
     /// The latest validation loss and accuracy (networks only).
     public var validation: NetworkRacer.Evaluation?
 
@@ -58,6 +60,7 @@ public struct RacerSnapshot: Sendable {
         effectiveStepSizes = racer.state.optimizer.hasEffectiveStepSizes ? stepSizes : nil
         stateElementCount = racer.state.optimizer.stateElementCount
         stateBytes = racer.state.optimizer.stateBytes
+        tensorUpdates = (racer.state.optimizer as? any TensorUpdateAssignment)?.tensorUpdates ?? []
         validation = racer.validation
     }
 }

@@ -214,7 +214,7 @@ extension Muon: CustomRule {
 
 /// Muon over a layout: the orthogonalised update for the tensors whose role is `.muon`, AdamW
 /// for the others (a network's embeddings, head, norms and biases).
-struct MuonOptimizer<Scalar: OptimizerScalar>: Optimizer {
+struct MuonOptimizer<Scalar: OptimizerScalar>: Optimizer, TensorUpdateAssignment {
     let kind: OptimizerKind
     var hyperparameters: Hyperparameters
     /// Which update each tensor of the layout takes.
@@ -305,6 +305,18 @@ struct MuonOptimizer<Scalar: OptimizerScalar>: Optimizer {
 
     mutating func reset() {
         state = Self.initialState(layout, roles)
+    }
+
+    var tensorUpdates: [(update: String, tensors: [String])] {
+        var groups: [(update: String, tensors: [String])] = []
+        for (tensor, role) in zip(layout.tensors, roles) {
+            if let index = groups.firstIndex(where: { $0.update == role.rawValue }) {
+                groups[index].tensors.append(tensor.name)
+            } else {
+                groups.append((role.rawValue, [tensor.name]))
+            }
+        }
+        return groups
     }
 
     func stateVectors() -> OptimizerStateVectors<Scalar> { state.exported }
