@@ -96,8 +96,9 @@ struct LegendPanel {
         guard let result, index < result.racers.count else { return ["…", "…"] }
         guard let measured = result.racers[index] else { return ["—", "—"] }
         let stale = result.step == state.step ? "" : "…"
-        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0",
-                Formatting.number(measured.thresholdFraction) + stale]
+        // Muon's orthogonalised step has no quadratic stability threshold.
+        let fraction = measured.threshold.isFinite ? Formatting.number(measured.thresholdFraction) + stale : "—"
+        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0", fraction]
     }
 
     /// Loss and gradient norm, or for a network the batch loss and the latest validation figures.
