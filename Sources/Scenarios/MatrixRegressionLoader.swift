@@ -32,7 +32,8 @@ enum MatrixRegressionLoader {
         }
     }
 
-    /// The start: zeros unless the table gives m rows of n numbers or "random" (W* plus a
+    /// The start: zeros unless the table gives m rows of n numbers (or m * n numbers, row-major)
+    /// or "random" (W* plus a
     /// standard normal offset per entry, as for quadratics).
     static func readStart(_ reader: inout TableReader, problem: MatrixRegression, seed: UInt64) throws(ScenarioError) -> [Double] {
         let (m, n) = (problem.shape[0], problem.shape[1])
@@ -43,6 +44,11 @@ enum MatrixRegressionLoader {
             }
             var generator = SeededGenerator(seed: seed &+ 0x5157_A127)
             return problem.minimumPoint.map { $0 + generator.nextGaussian() }
+        }
+        // A flat list of m * n numbers, row-major, is what a written scenario holds.
+        if case .array(let items) = value, items.count == m * n, items.allSatisfy({ $0.number != nil }),
+           let numbers = try reader.numbers("start") {
+            return numbers
         }
         return try readRows(value, key: "start", count: m, width: n, reader: reader).elements
     }

@@ -51,6 +51,10 @@ final class MatrixRegressionScenarioTests: XCTestCase {
         let rows = try ScenarioLoader.parse(text: explicit.replacingOccurrences(
             of: "[[optimizer]]", with: "start = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]\n\n[[optimizer]]"), file: "m.toml")
         XCTAssertEqual(rows.problem.start, [1, 2, 3, 4, 5, 6])
+        // A written scenario holds the start flat, row-major.
+        let flat = try ScenarioLoader.parse(text: explicit.replacingOccurrences(
+            of: "[[optimizer]]", with: "start = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]\n\n[[optimizer]]"), file: "m.toml")
+        XCTAssertEqual(flat.problem.start, [1, 2, 3, 4, 5, 6])
         let random = try ScenarioLoader.parse(text: explicit.replacingOccurrences(
             of: "[[optimizer]]", with: "start = \"random\"\n\n[[optimizer]]"), file: "m.toml")
         XCTAssertEqual(random.problem.start.count, 6)

@@ -47,6 +47,10 @@ final class OptimizerTableTests: XCTestCase {
         case .adamw: return rosen ? "lr = 0.02\nweight_decay = 0.0" : "lr = 0.05\nweight_decay = 0.0"
         case .adamMini: return rosen ? "lr = 0.02" : "lr = 0.05"
         case .blockGD: return problem == "quadratic" ? "scale = 1.0" : nil
+        case .newton: return "lr = 1.0"
+        case .adafactor: return rosen ? "lr = 0.05" : "lr = 0.1"
+        // 2-D tensors only: the matrix scenarios and MatrixOptimizerGoldenTests cover it.
+        case .muon: return nil
         default:
             XCTFail("\(kind) has no settings in the optimizer table")
             return nil
@@ -81,7 +85,7 @@ final class OptimizerTableTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(checked, 3 * 2 * 9 + 2)
+        XCTAssertEqual(checked, 3 * 2 * 11 + 2)
     }
 
     private func run(_ scenario: Scenario) throws -> (Double, Double, Int?) {
