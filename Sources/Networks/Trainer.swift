@@ -41,7 +41,7 @@ public final class Trainer {
         } catch { throw .model(error) }
         do {
             optimizer = try configuration.optimizer.makeOptimizer(Float.self, layout: network.layout,
-                                                                   defaultPartition: network.defaultPartition)
+                                                                   defaultPartition: network.defaultPartition, network: true)
         } catch { throw .partition(error) }
         var initialisation = SeededGenerator(seed: configuration.seed)
         parameters = network.initialParameters(generator: &initialisation)

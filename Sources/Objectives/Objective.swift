@@ -19,9 +19,15 @@ public protocol Objective: Sendable {
     func hessian(at x: [Double]) -> Matrix
     /// The global minimum value when known (surfaces with known minima, quadratics: 0), else nil.
     var minimumValue: Double? { get }
+    /// f − f_min as an exact quadratic, for objectives whose Hessian is the same everywhere
+    /// (quadratics, matrix regressions); nil otherwise.
+    var quadraticModel: Quadratic? { get }
 }
 
 extension Objective {
+    /// nil: most objectives are not quadratic.
+    public var quadraticModel: Quadratic? { nil }
+
     /// f(x) for an array.
     ///
     /// - Precondition: `x.count == dimension`.

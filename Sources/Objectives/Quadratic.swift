@@ -73,6 +73,9 @@ public struct Quadratic: Objective {
     /// 0, attained at `minimumPoint`.
     public var minimumValue: Double? { 0 }
 
+    /// Itself.
+    public var quadraticModel: Quadratic? { self }
+
     /// The largest eigenvalue of diagonal block `b` (1/λ_max is the ideal blockwise GD step).
     ///
     /// - Precondition: `b` is a valid block index.

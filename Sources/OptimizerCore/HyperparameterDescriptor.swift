@@ -14,6 +14,9 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case list(count: Int)
         /// One of these names.
         case choice([String])
+        /// A real number in `range`, or the word `absent` (`.choice(absent)`) for torch's None,
+        /// whose meaning the rule decides (Adafactor's eps1: the run's machine epsilon).
+        case optionalReal(ClosedRange<Double>, absent: String)
     }
 
     /// torch's parameter name, e.g. `weight_decay`.
@@ -42,6 +45,7 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case .integer(let r): return r.upperBound == .max ? "a whole number >= \(r.lowerBound)" : "a whole number in [\(r.lowerBound), \(r.upperBound)]"
         case .list(let count): return "a list of \(count) numbers"
         case .choice(let names): return "one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .optionalReal(let r, let absent): return "a number " + Self.describe(r, open: false) + " or \"\(absent)\""
         }
     }
 
@@ -57,6 +61,8 @@ public struct HyperparameterDescriptor: Sendable, Hashable {
         case (.integer(let r), .real(let x)) where x.isFinite && x == x.rounded() && Double(r.lowerBound) <= x && x <= Double(r.upperBound): return
         case (.list(let count), .list(let xs)) where xs.count == count && xs.allSatisfy(\.isFinite): return
         case (.choice(let names), .choice(let name)) where names.contains(name): return
+        case (.optionalReal(let r, _), .real(let x)) where inRange(x, r, false): return
+        case (.optionalReal(_, let absent), .choice(let name)) where name == absent: return
         default: throw .invalidValue(name: name, value: value, valid: validRange)
         }
     }

@@ -41,6 +41,15 @@ public struct Hyperparameters: Sendable, Hashable {
         return xs
     }
 
+    /// A real that may be absent (torch's None): nil when it is; the rule's own names only.
+    public func optionalReal(_ name: String) -> Double? {
+        switch value(named: name) {
+        case .real(let x)?: return x
+        case .choice?: return nil
+        default: preconditionFailure("\(kind) has no optional real \(name)")
+        }
+    }
+
     /// A named choice; the rule's own names only.
     public func choice(_ name: String) -> String {
         guard case .choice(let option)? = value(named: name) else { preconditionFailure("\(kind) has no choice \(name)") }

@@ -32,15 +32,20 @@ public struct OptimizerConfiguration: Codable, Sendable, Hashable {
     ///   - hessianBlocks: the objective's Hessian block sizes, if it has any.
     ///   - curvatures: for block-GD, the largest eigenvalue of the Hessian's diagonal block for each
     ///     block of a map; nil when the problem has no fixed Hessian.
+    ///   - hessian: for Newton, the exact Hessian at a point (n x n, row-major); nil when the problem has none.
+    ///   - network: whether the parameters are a network's weights (Muon's recipe).
     public func makeOptimizer<Scalar: OptimizerScalar>(
         _ scalar: Scalar.Type = Scalar.self,
         layout: ParameterLayout,
         defaultPartition: PartitionStrategy = .tensor,
         hessianBlocks: [Int]? = nil,
-        curvatures: ((BlockMap) -> [Double])? = nil
+        curvatures: ((BlockMap) -> [Double])? = nil,
+        hessian: (@Sendable ([Double]) -> [Double])? = nil,
+        network: Bool = false
     ) throws(PartitionError) -> any Optimizer<Scalar> {
         let build = OptimizerBuild(hyperparameters: hyperparameters, layout: layout, partition: partition,
-                                   defaultPartition: defaultPartition, hessianBlocks: hessianBlocks, curvatures: curvatures)
+                                   defaultPartition: defaultPartition, hessianBlocks: hessianBlocks, curvatures: curvatures,
+                                   hessian: hessian, network: network)
         return try kind.entry.make(Scalar.self, build, kind: kind)
     }
 

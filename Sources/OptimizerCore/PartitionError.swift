@@ -6,8 +6,10 @@ public enum PartitionError: Error, Sendable, Equatable, CustomStringConvertible 
     case blockSizesMismatch(sizes: [Int], expected: Int)
     /// Block-GD needs each block's largest Hessian eigenvalue, which this problem cannot give.
     case curvatureUnavailable(String)
-    /// A tensor a rule cannot update, e.g. one that is not a matrix for a matrix-only rule.
-    case unsupportedTensor(name: String, shape: [Int], reason: String)
+    /// An optimizer that cannot run on one of the tensors (Muon on a tensor that is not 2-D).
+    case unsupportedTensor(optimizer: String, name: String, shape: [Int], reason: String)
+    /// An optimizer that needs the problem's exact Hessian (Newton) where there is none.
+    case hessianUnavailable(optimizer: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -20,8 +22,10 @@ public enum PartitionError: Error, Sendable, Equatable, CustomStringConvertible 
             return "block sizes \(sizes) add up to \(total), but the problem has \(expected) parameters; give positive sizes that add up to \(expected)"
         case let .curvatureUnavailable(reason):
             return reason
-        case let .unsupportedTensor(name, shape, reason):
-            return "tensor \(name) of shape \(shape): \(reason)"
+        case let .unsupportedTensor(optimizer, name, shape, reason):
+            return "\(optimizer) cannot update tensor \(name) of shape \(shape): \(reason)"
+        case let .hessianUnavailable(optimizer):
+            return "\(optimizer) needs the problem's exact Hessian: a surface, an expression, a quadratic or a matrix regression, not a network"
         }
     }
 }

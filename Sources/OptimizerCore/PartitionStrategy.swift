@@ -9,6 +9,9 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
     case tensor
     /// Every coordinate its own block: Adam-mini becomes Adam.
     case coordinate
+    /// One block per row of every tensor (per index of its first dimension; a 1-D tensor is one
+    /// row): the official rule for value, output and MLP weights, applied to all.
+    case rows
     /// Explicit block sizes in buffer order; they must add up to the parameter count and may cut
     /// across tensors.
     case explicit([Int])
@@ -20,12 +23,13 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
         case .hessianBlocks: "blocks"
         case .tensor: "tensor"
         case .coordinate: "coordinate"
+        case .rows: "rows"
         case .explicit: "explicit"
         }
     }
 
     /// Names a scenario file may give as `partition = "..."` (or a list of block sizes).
-    public static let names = ["official", "blocks", "tensor", "coordinate"]
+    public static let names = ["official", "blocks", "tensor", "coordinate", "rows"]
 
     /// Builds the block map over `layout`. `hessianBlocks` are the objective's Hessian block sizes
     /// (nil when it has none, in which case `.hessianBlocks` means one block per tensor).
@@ -46,6 +50,12 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
             return BlockMap(runs: layout.tensors.enumerated().map { index, tensor in
                 BlockRun(tensorIndex: index, offset: tensor.offset, blockSize: 1, blockCount: tensor.count,
                          decays: AdamMiniNameRules.decays(tensor.name))
+            })
+        case .rows:
+            return BlockMap(runs: layout.tensors.enumerated().map { index, tensor in
+                let rows = tensor.shape.count > 1 ? tensor.shape[0] : 1
+                return BlockRun(tensorIndex: index, offset: tensor.offset, blockSize: tensor.count / rows, blockCount: rows,
+                                decays: AdamMiniNameRules.decays(tensor.name))
             })
         case .hessianBlocks:
             guard let hessianBlocks else { return try PartitionStrategy.tensor.blockMap(for: layout) }

@@ -56,7 +56,7 @@ enum OptimizerLoader {
         case (.array(let items), .list):
             let numbers = items.compactMap(\.number)
             return numbers.count == items.count ? .list(numbers) : nil
-        case (.string(let name), .choice): return .choice(name)
+        case (.string(let name), .choice), (.string(let name), .optionalReal): return .choice(name)
         default: break
         }
         switch value {
@@ -95,6 +95,7 @@ enum OptimizerLoader {
                 return .hessianBlocks
             case "tensor": return .tensor
             case "coordinate": return .coordinate
+            case "rows": return .rows
             default:
                 throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestName.hint(name, in: PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
             }
@@ -117,9 +118,7 @@ enum OptimizerLoader {
     /// cannot run on is reported against this table.
     private static func checkBuild(_ configuration: OptimizerConfiguration, reader: TableReader, problem: Problem) throws(ScenarioError) {
         do throws(PartitionError) {
-            _ = try configuration.makeOptimizer(Double.self, layout: problem.layout,
-                                                defaultPartition: problem.defaultPartition,
-                                                hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
+            _ = try problem.makeOptimizer(configuration, Double.self)
         } catch {
             throw reader.error(reader.has("partition") ? "partition" : "type", error.description)
         }

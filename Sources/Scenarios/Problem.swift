@@ -12,6 +12,8 @@ public struct Problem: Sendable {
         case expression(ExpressionSurface)
         /// f(x) = 1/2 (x - x*)^T H (x - x*).
         case quadratic(Quadratic)
+        /// f(W) = 1/(2N) ||X W - Y||_F^2 over one matrix-shaped tensor.
+        case matrixRegression(MatrixRegression)
         /// A network trained on a dataset, in minibatches.
         case network(NetworkProblem)
     }
@@ -34,8 +36,15 @@ public struct Problem: Sendable {
         case .surface(let s): s
         case .expression(let e): e
         case .quadratic(let q): q
+        case .matrixRegression(let r): r
         case .network: nil
         }
+    }
+
+    /// f - f_min as an exact quadratic, for problems whose Hessian is the same everywhere
+    /// (quadratics, matrix regressions): what the Hessian panel and the eigenvector plane draw.
+    public var quadraticModel: Quadratic? {
+        objective?.quadraticModel
     }
 
     /// The network problem, if this is one.
@@ -55,14 +64,29 @@ public struct Problem: Sendable {
         switch kind {
         case .surface(let s): s
         case .expression(let e): e
-        case .quadratic, .network: nil
+        case .quadratic, .matrixRegression, .network: nil
         }
     }
 
-    /// The Hessian's diagonal block sizes (quadratics), else nil.
+    /// The Hessian's diagonal block sizes (quadratics; one block for a matrix regression), else nil.
     public var hessianBlocks: [Int]? {
-        if case .quadratic(let q) = kind { return q.blockSizes }
-        return nil
+        quadraticModel?.blockSizes
+    }
+
+    /// The exact Hessian at a point, n x n row-major, for problems that have one (every problem
+    /// given by a formula); nil for networks.
+    public var exactHessian: (@Sendable ([Double]) -> [Double])? {
+        guard let objective else { return nil }
+        return { objective.hessian(at: $0).elements }
+    }
+
+    /// Builds `configuration`'s optimizer for these parameters with what the problem knows: its
+    /// default partition, Hessian blocks and curvatures, exact Hessian, and whether it is a network.
+    public func makeOptimizer<Scalar: OptimizerScalar>(_ configuration: OptimizerConfiguration,
+                                                       _: Scalar.Type = Scalar.self) throws(PartitionError) -> any Optimizer<Scalar> {
+        try configuration.makeOptimizer(Scalar.self, layout: layout, defaultPartition: defaultPartition,
+                                        hessianBlocks: hessianBlocks, curvatures: curvatures,
+                                        hessian: exactHessian, network: network != nil)
     }
 
     /// Adam-mini's partition when the optimizer table names none: Hessian blocks on quadratics,
@@ -75,9 +99,10 @@ public struct Problem: Sendable {
         }
     }
 
-    /// Block-GD's curvatures for a block map: lambda_max of each diagonal block of H.
+    /// Block-GD's curvatures for a block map: lambda_max of each diagonal block of H (problems
+    /// whose Hessian is the same everywhere).
     public var curvatures: ((BlockMap) -> [Double])? {
-        guard case .quadratic(let q) = kind else { return nil }
+        guard let q = quadraticModel else { return nil }
         return { map in
             var values: [Double] = []
             var offset = 0
@@ -89,12 +114,13 @@ public struct Problem: Sendable {
         }
     }
 
-    /// A short type name: the surface name, `expression` or `quadratic`.
+    /// A short type name: the surface name, `expression`, `quadratic`, `matrix-regression` or the model's.
     public var typeName: String {
         switch kind {
         case .surface(let s): s.name
         case .expression: "expression"
         case .quadratic: "quadratic"
+        case .matrixRegression: "matrix-regression"
         case .network(let n): n.model.name
         }
     }

@@ -9,7 +9,10 @@ enum ProblemLoader {
     static func read(_ table: TableReader, seed: UInt64) throws(ScenarioError) -> Problem {
         var reader = table
         guard let type = try reader.string("type") else {
-            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\", \"quadratic\", \"mlp\" or \"transformer\"")
+            throw reader.error(nil, "missing type; type must be a surface name (\(Surface.names.joined(separator: ", "))), \"expression\", \"quadratic\", \"matrix-regression\", \"mlp\" or \"transformer\"")
+        }
+        if type == "matrix-regression" {
+            return try readMatrixRegression(reader, seed: seed)
         }
         let noise = try reader.number("noise", 0...1e6, describe: "a number >= 0 (standard deviation of gradient noise)") ?? 0
         let kind: Problem.Kind
@@ -50,7 +53,7 @@ enum ProblemLoader {
                 kind = .surface(try Surface.named(type, parameters: parameters))
             } catch {
                 let key = reader.has("parameters") && Surface.names.contains(type) ? "parameters" : "type"
-                throw reader.error(key, error.description + (key == "type" ? "; or use \"expression\", \"quadratic\", \"mlp\" or \"transformer\"" : ""))
+                throw reader.error(key, error.description + (key == "type" ? "; or use \"expression\", \"quadratic\", \"matrix-regression\", \"mlp\" or \"transformer\"" : ""))
             }
         }
         var problem = Problem(kind: kind, start: [], view: nil, noise: noise, source: table.entries)
@@ -59,6 +62,18 @@ enum ProblemLoader {
         problem.start = try readStart(&reader, problem: problem, seed: seed)
         try reader.requireAllUsed(valid: valid)
         return problem
+    }
+
+    /// A matrix regression: its `noise` is on the generated targets, so its gradients are exact.
+    private static func readMatrixRegression(_ table: TableReader, seed: UInt64) throws(ScenarioError) -> Problem {
+        var reader = table
+        let regression = try MatrixRegressionLoader.read(&reader, seed: seed)
+        if reader.has("view") {
+            throw reader.error("view", "view applies to 2D problems only; a matrix regression is drawn on the plane of its Hessian's extreme eigenvectors")
+        }
+        let start = try MatrixRegressionLoader.readStart(&reader, problem: regression, seed: seed)
+        try reader.requireAllUsed(valid: ["type", "start"] + MatrixRegressionLoader.keys)
+        return Problem(kind: .matrixRegression(regression), start: start, view: nil, noise: 0, source: table.entries)
     }
 
     private static func readQuadratic(_ reader: inout TableReader, seed: UInt64) throws(ScenarioError) -> Quadratic {
@@ -190,7 +205,7 @@ enum ProblemLoader {
         }
         // A quadratic's random start: the minimum plus a standard normal offset per coordinate.
         var generator = SeededGenerator(seed: seed &+ 0x5157_A127)
-        guard case .quadratic(let q) = problem.kind else { return Array(repeating: 0, count: n) }
+        guard let q = problem.quadraticModel else { return Array(repeating: 0, count: n) }
         return q.minimumPoint.map { $0 + generator.nextGaussian() }
     }
 

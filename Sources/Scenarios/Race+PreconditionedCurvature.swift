@@ -7,7 +7,7 @@ extension Race {
     /// the racer's values are not finite.
     public func preconditionedCurvature(racer index: Int) -> PreconditionedCurvature? {
         let racer = racers[index]
-        let known = (objective as? Quadratic)?.eigen.values
+        let known = objective.quadraticModel?.eigen.values
         return PreconditionedCurvature.measure(optimizer: racer.optimizer, hessian: objective.hessian(at: racer.position),
                                                hessianEigenvalues: known)
     }

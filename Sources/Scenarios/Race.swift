@@ -60,9 +60,7 @@ public struct Race<Scalar: OptimizerScalar>: Sendable {
     }
 
     private static func build(_ configuration: OptimizerConfiguration, problem: Problem) throws(PartitionError) -> any Optimizer<Scalar> {
-        try configuration.makeOptimizer(Scalar.self, layout: problem.layout,
-                                        defaultPartition: problem.defaultPartition,
-                                        hessianBlocks: problem.hessianBlocks, curvatures: problem.curvatures)
+        try problem.makeOptimizer(configuration, Scalar.self)
     }
 }
 

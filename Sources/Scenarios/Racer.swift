@@ -20,6 +20,8 @@ public struct Racer<Scalar: OptimizerScalar>: Sendable {
     public private(set) var gradientNorm: Double
     /// The step whose update produced a non-finite value; the racer stops there.
     public private(set) var divergedAt: Int?
+    /// Why the optimizer stopped when its numbers are still finite (Newton on a singular system).
+    public private(set) var failure: OptimizerFailure?
     /// The last parameters that were all finite (what a plot shows after divergence).
     public private(set) var lastFinitePoint: [Double]
 
@@ -62,6 +64,11 @@ public struct Racer<Scalar: OptimizerScalar>: Sendable {
         }
         stepGradient.withUnsafeBufferPointer { g in
             parameters.withUnsafeMutableBufferPointer { p in optimizer.step(parameters: p, gradients: g) }
+        }
+        if let failed = (optimizer as? any FallibleOptimizer)?.failure {
+            failure = failed
+            divergedAt = completedSteps + 1
+            return
         }
         evaluate(objective)
         if loss.isFinite && point.allSatisfy(\.isFinite) {

@@ -70,6 +70,7 @@ public enum ScenarioWriter {
         case .hessianBlocks?: out += "partition = \"blocks\"\n"
         case .tensor?: out += "partition = \"tensor\"\n"
         case .coordinate?: out += "partition = \"coordinate\"\n"
+        case .rows?: out += "partition = \"rows\"\n"
         case .explicit(let sizes)?: out += "partition = [\(sizes.map(String.init).joined(separator: ", "))]\n"
         }
         switch entry.schedule {

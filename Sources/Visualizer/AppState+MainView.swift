@@ -29,7 +29,7 @@ extension AppState {
     /// Whether pan and zoom keys act on the Hessian matrix rather than on the surface.
     var pansMatrix: Bool {
         guard mainView == .hessian else { return false }
-        if case .quadratic = scenario.problem.kind { return true }
+        if scenario.problem.quadraticModel != nil { return true }
         return networkTensorGeometry != nil
     }
 
@@ -37,7 +37,7 @@ extension AppState {
     var matrixGeometry: MatrixGeometry? {
         guard pansMatrix else { return nil }
         if let geometry = networkTensorGeometry { return geometry }
-        guard case .quadratic(let quadratic) = scenario.problem.kind else { return nil }
+        guard let quadratic = scenario.problem.quadraticModel else { return nil }
         let rect = HessianPanel.matrixRect(in: layout.main)
         return HessianPanel.heatmap(quadratic, state: self, isMain: true).geometry(width: rect.width, height: rect.height)
     }

@@ -17,7 +17,7 @@ struct BlockErrorPanel {
 
     func render(in rect: Rect, into canvas: inout Canvas) {
         let selected = state.racer(state.selected)
-        guard case .quadratic(let quadratic) = state.scenario.problem.kind else { return }
+        guard let quadratic = state.scenario.problem.quadraticModel else { return }
         let history = state.timeline.blockErrors
         let title = "error per Hessian block (log) vs step · \(selected.label) · tab: another optimizer"
         let inner = PanelStyle.frame(rect, title: title, into: &canvas)

@@ -14,9 +14,11 @@ struct HessianPanel {
     static let keyRows = 2
 
     func render(in rect: Rect, into canvas: inout Canvas) {
-        switch state.scenario.problem.kind {
-        case .quadratic(let quadratic):
+        if let quadratic = state.scenario.problem.quadraticModel {
             renderMatrix(quadratic, in: rect, into: &canvas)
+            return
+        }
+        switch state.scenario.problem.kind {
         case .network:
             NetworkHessianPanel(state: state, isMain: isMain).render(in: rect, into: &canvas)
         default:

@@ -51,8 +51,11 @@ struct LegendPanel {
         }
         let settings = (0..<count).map { index in
             let racer = state.racer(index)
-            return LegendSettings.text(label: racer.label, configuration: racer.configuration, schedule: racer.schedule,
-                                       defaultPartition: state.scenario.problem.defaultPartition)
+            let text = LegendSettings.text(label: racer.label, configuration: racer.configuration, schedule: racer.schedule,
+                                           defaultPartition: state.scenario.problem.defaultPartition)
+            // Muon on a network: how many tensors took Muon and how many AdamW.
+            let split = racer.tensorUpdates.count > 1 ? racer.tensorUpdates.map { "\($0.update) \($0.tensors.count)" }.joined(separator: "/") : ""
+            return split.isEmpty ? text : split + " " + text
         }
         let showsState = settingsRoom(withState: true) >= 16
         // Wide screens keep the numbers next to the settings instead of at the far edge.
@@ -71,7 +74,8 @@ struct LegendPanel {
             var style = hidden ? PanelStyle.muted : Style.plain
             let divergence = state.divergenceStatus(index)
             if divergence.isRunningAway {
-                status = divergence.text + (hidden ? ", hidden" : "")
+                let failure = racer.failure.map { "\($0.summary) at step \(racer.divergedAt ?? 0)" }
+                status = (failure ?? divergence.text) + (hidden ? ", hidden" : "")
                 style = PanelStyle.warning
             }
             var cells = ["\(index + 1)", racer.label, settings[index]] + values(racer)
@@ -92,8 +96,9 @@ struct LegendPanel {
         guard let result, index < result.racers.count else { return ["…", "…"] }
         guard let measured = result.racers[index] else { return ["—", "—"] }
         let stale = result.step == state.step ? "" : "…"
-        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0",
-                Formatting.number(measured.thresholdFraction) + stale]
+        // Muon's orthogonalised step has no quadratic stability threshold.
+        let fraction = measured.threshold.isFinite ? Formatting.number(measured.thresholdFraction) + stale : "—"
+        return [measured.condition.map(Formatting.number).map { $0 + stale } ?? "λmin≤0", fraction]
     }
 
     /// Loss and gradient norm, or for a network the batch loss and the latest validation figures.

@@ -16,6 +16,11 @@ extension AppState {
         switch scenario.problem.kind {
         case .quadratic(let quadratic):
             return quadratic.blockSizes.enumerated().map { ParameterSegment(name: "block \($0.offset + 1)", size: $0.element) }
+        case .matrixRegression(let regression):
+            // Row i of W is coordinates i*n ..< (i+1)*n; past a dozen rows the labels would not fit.
+            let (rows, columns) = (regression.shape[0], regression.shape[1])
+            guard rows <= 12 else { return [ParameterSegment(name: "weight", size: rows * columns)] }
+            return (0..<rows).map { ParameterSegment(name: "row \($0 + 1)", size: columns) }
         case .network:
             guard let race = timeline.race.networkRace, !race.racers.isEmpty else { return [] }
             return race.trainer(0).network.layout.tensors.map { ParameterSegment(name: Self.shortTensorName($0.name), size: $0.count) }

@@ -15,6 +15,8 @@ public struct RacerSnapshot: Sendable {
     public var gradientNorm: Double
     /// The step whose update went non-finite, if any.
     public var divergedAt: Int?
+    /// Why the optimizer stopped with finite numbers, if it did (Newton on a singular system).
+    public var failure: OptimizerFailure?
     /// The last finite parameters (formula problems; empty for networks).
     public var point: [Double]
     /// The effective step sizes the optimizer keeps right now.
@@ -25,6 +27,8 @@ public struct RacerSnapshot: Sendable {
     public var stateElementCount: Int
     /// Bytes of optimizer state.
     public var stateBytes: Int
+    /// Which tensors took which update, for optimizers that mix them (Muon on a network).
+    public var tensorUpdates: [(update: String, tensors: [String])] = []
     /// The latest validation loss and accuracy (networks only).
     public var validation: NetworkRacer.Evaluation?
 
@@ -35,6 +39,7 @@ public struct RacerSnapshot: Sendable {
         loss = racer.loss
         gradientNorm = racer.gradientNorm
         divergedAt = racer.divergedAt
+        failure = racer.failure
         point = racer.lastFinitePoint
         stepSizes = racer.optimizer.stepSizes()
         // The same report, not a second one: a snapshot is taken many times a frame.
@@ -55,6 +60,7 @@ public struct RacerSnapshot: Sendable {
         effectiveStepSizes = racer.state.optimizer.hasEffectiveStepSizes ? stepSizes : nil
         stateElementCount = racer.state.optimizer.stateElementCount
         stateBytes = racer.state.optimizer.stateBytes
+        tensorUpdates = (racer.state.optimizer as? any TensorUpdateAssignment)?.tensorUpdates ?? []
         validation = racer.validation
     }
 }

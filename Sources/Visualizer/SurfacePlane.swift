@@ -28,8 +28,7 @@ public struct SurfacePlane: Sendable {
 
     /// The plane of a scenario's problem.
     public init(problem: Problem) {
-        switch problem.kind {
-        case .quadratic(let quadratic):
+        if let quadratic = problem.quadraticModel {
             let slice = QuadraticSlice(quadratic: quadratic, origin: problem.start)
             kind = .projection(slice)
             let star = slice.project(quadratic.minimumPoint)
@@ -43,7 +42,7 @@ public struct SurfacePlane: Sendable {
             defaultViewport = Viewport(x: (star.x - half)...(star.x + half), y: (star.y - half)...(star.y + half))
             minima = [star]
             prefersLogColour = true
-        default:
+        } else {
             let planar = problem.planar!
             kind = .planar(planar)
             let box = problem.view ?? planar.viewBox

@@ -76,7 +76,7 @@ public struct Timeline: Sendable {
         self.historyLimit = max(4, historyLimit)
         paths = Array(repeating: [], count: plane == nil ? 0 : race.count)
         losses = Array(repeating: [], count: race.count)
-        let blocks = (race.objective as? Quadratic)?.blockCount ?? 0
+        let blocks = race.objective?.quadraticModel?.blockCount ?? 0
         blockErrors = Array(repeating: [], count: (1...Self.maximumErrorBlocks).contains(blocks) ? race.count : 0)
         record()
     }
@@ -187,7 +187,7 @@ public struct Timeline: Sendable {
             if let plane { paths[i].append(plane.project(race.lastFinitePoint(i))) }
             losses[i].append(race.loss(i))
         }
-        if !blockErrors.isEmpty, let quadratic = race.objective as? Quadratic {
+        if !blockErrors.isEmpty, let quadratic = race.objective?.quadraticModel {
             for i in 0..<race.count {
                 // A diverged racer's errors are not finite: its last finite point is not where it is.
                 let errors = race.loss(i).isFinite ? quadratic.blockErrors(at: race.lastFinitePoint(i))

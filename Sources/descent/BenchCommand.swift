@@ -103,7 +103,7 @@ struct BenchCommand: ParsableCommand {
     private func measure(kind: OptimizerKind, model: BenchModel) throws -> BenchResult {
         let count = model.layout.count
         var optimizer = try OptimizerConfiguration(kind: kind).makeOptimizer(Float.self, layout: model.layout,
-                                                                             defaultPartition: model.partition)
+                                                                             defaultPartition: model.partition, network: true)
         var generator = SeededGenerator(seed: 1)
         var parameters = (0..<count).map { _ in Float(generator.nextUniform() - 0.5) * 0.02 }
         let gradients = (0..<count).map { _ in Float(generator.nextUniform() - 0.5) * 1e-3 }

@@ -1,3 +1,4 @@
+import OptimizerCore
 import Foundation
 import Networks
 
@@ -42,7 +43,7 @@ struct TrainLoop {
         let tail = losses.suffix(20)
         let isTokens: Bool
         if case .tokens = trainer.task.input { isTokens = true } else { isTokens = false }
-        return TrainResult(
+        var result = TrainResult(
             model: trainer.configuration.model.name, task: trainer.task.summary, optimizer: optimizerName,
             hyperparameters: trainer.configuration.optimizer.shortDescription,
             schedule: trainer.configuration.schedule, parameters: trainer.parameterCount,
@@ -51,5 +52,7 @@ struct TrainLoop {
             optimizerStateElements: trainer.optimizer.stateElementCount,
             tokensPerSecond: isTokens ? rate : nil, examplesPerSecond: isTokens ? nil : rate,
             steps: trainer.completedSteps, seconds: seconds, lossHistory: losses, firstStep: firstStep)
+        result.tensorUpdates = (trainer.optimizer as? any TensorUpdateAssignment)?.tensorUpdates ?? []
+        return result
     }
 }

@@ -85,6 +85,7 @@ struct TrainOptimizerOptions: ParsableArguments {
 
     private static func value(_ text: String, for descriptor: HyperparameterDescriptor?) -> HyperValue {
         if case .choice? = descriptor?.kind { return .choice(text) }
+        if case .optionalReal(_, let absent)? = descriptor?.kind, text == absent { return .choice(text) }
         switch text.lowercased() {
         case "true", "on", "yes": return .flag(true)
         case "false", "off", "no": return .flag(false)

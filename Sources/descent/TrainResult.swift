@@ -15,6 +15,8 @@ struct TrainResult: Encodable {
     let evalAccuracy: Double?
     let chanceAccuracy: Double
     let optimizerStateElements: Int
+    /// Which tensors took which update (Muon's recipe), empty when one rule updates all.
+    var tensorUpdates: [(update: String, tensors: [String])] = []
     let tokensPerSecond: Double?
     let examplesPerSecond: Double?
     let steps: Int
@@ -31,6 +33,7 @@ struct TrainResult: Encodable {
         case optimizerStateElements = "optimizer_state_elements"
         case tokensPerSecond = "tokens_per_second", examplesPerSecond = "examples_per_second"
         case divergedStep = "diverged_step"
+        case tensorUpdates = "tensor_updates"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -52,6 +55,9 @@ struct TrainResult: Encodable {
         try container.encode(steps, forKey: .steps)
         try container.encode(seconds, forKey: .seconds)
         try container.encode(divergedStep, forKey: .divergedStep)
+        if !tensorUpdates.isEmpty {
+            try container.encode(Dictionary(uniqueKeysWithValues: tensorUpdates.map { ($0.update, $0.tensors) }), forKey: .tensorUpdates)
+        }
     }
 
     /// JSON has no NaN or infinity: a diverged loss is reported as null.

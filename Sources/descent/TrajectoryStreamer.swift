@@ -52,6 +52,7 @@ enum TrajectoryStreamer {
             let racer = race.racers[0]
             sink.write("],\"final_loss\":\(JSONText.number(racer.loss)),\"steps_to_tolerance\":\(JSONText.integer(reached))")
             sink.write(",\"diverged_step\":\(JSONText.integer(racer.divergedAt))")
+            sink.write(",\"diverged_reason\":\(racer.failure.map { JSONText.string($0.description) } ?? "null")")
             sink.write(",\"state_elements\":\(racer.optimizer.stateElementCount),\"state_bytes\":\(racer.optimizer.stateBytes)")
             sink.write(",\"learning_rates_kept\":\(racer.optimizer.stepSizes().distinctLearningRates)")
             sink.write(",\"preconditioned\":\(JSONText.preconditioned(race.preconditionedCurvature(racer: 0)))}")

@@ -29,7 +29,7 @@ private enum NormalizedMatrixDescent: TensorRule {
 
     static func check(_ layout: ParameterLayout, _ h: Hyperparameters) throws(PartitionError) {
         if let tensor = layout.tensors.first(where: { $0.shape.count != 2 }) {
-            throw .unsupportedTensor(name: tensor.name, shape: tensor.shape, reason: "normalized-matrix updates 2-D tensors only")
+            throw .unsupportedTensor(optimizer: "normalized-matrix", name: tensor.name, shape: tensor.shape, reason: "it updates 2-D tensors only")
         }
     }
 

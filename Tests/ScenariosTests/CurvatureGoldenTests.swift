@@ -55,7 +55,10 @@ final class CurvatureGoldenTests: XCTestCase {
             XCTAssertEqual(sharpness.lambdaMax, item.lambdaMax, accuracy: 1e-8 * abs(item.lambdaMax), "\(item.id): Lanczos")
             seen.insert(item.optimizer)
         }
-        XCTAssertEqual(seen, Set(OptimizerKind.allCases.map(\.rawValue)), "every optimizer has a golden case")
+        // Adafactor, Muon and Newton have no torch reference for eta: their trajectories are checked
+        // against torch in MatrixOptimizerGoldenTests, Newton's step in NewtonTests.
+        XCTAssertEqual(seen, Set(OptimizerKind.allCases.map(\.rawValue)).subtracting(["adafactor", "muon", "newton"]),
+                       "every optimizer has a golden case")
         XCTAssertGreaterThanOrEqual(fixture.cases.count, 25)
     }
 }

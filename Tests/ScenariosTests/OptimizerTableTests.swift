@@ -57,6 +57,10 @@ final class OptimizerTableTests: XCTestCase {
         // Sign steps keep a distance of about lr from the minimum unless lr decays.
         case .lion: return rosen ? "lr = 0.002" : "lr = 0.05\nschedule = \"cosine\""
         case .blockGD: return problem == "quadratic" ? "scale = 1.0" : nil
+        case .newton: return "lr = 1.0"
+        case .adafactor: return rosen ? "lr = 0.05" : "lr = 0.1"
+        // 2-D tensors only: the matrix scenarios and MatrixOptimizerGoldenTests cover it.
+        case .muon: return nil
         default:
             XCTFail("\(kind) has no settings in the optimizer table")
             return nil
@@ -91,7 +95,7 @@ final class OptimizerTableTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(checked, 3 * 2 * 15 + 2)
+        XCTAssertEqual(checked, 3 * 2 * 17 + 2)
     }
 
     private func run(_ scenario: Scenario) throws -> (Double, Double, Int?) {

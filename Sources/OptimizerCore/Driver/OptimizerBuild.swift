@@ -13,6 +13,11 @@ public struct OptimizerBuild {
     public let hessianBlocks: [Int]?
     /// The largest Hessian eigenvalue of each block of a map; nil without a fixed Hessian.
     public let curvatures: ((BlockMap) -> [Double])?
+    /// The exact Hessian at a point, n x n row-major (Newton's method); nil where the problem has none.
+    public let hessian: (@Sendable ([Double]) -> [Double])?
+    /// Whether the parameters are a network's weights, where rules follow the recipes used on
+    /// networks (Muon takes the hidden matrices and leaves the rest to AdamW).
+    public let network: Bool
 
     /// The block map of the partition in use: the given one, else the rule's fallback, else the problem's default.
     public func blockMap(fallback: PartitionStrategy?) throws(PartitionError) -> BlockMap {

@@ -27,6 +27,9 @@ public struct OptimizerRegistry: Sendable {
         .elementwise(Rprop.self),
         .elementwise(Lion.self),
         .custom(BlockGD.self),
+        .tensorwise(Adafactor.self),
+        .custom(Muon.self),
+        .custom(Newton.self),
     ])
 
     /// Every kind, in listing order.
