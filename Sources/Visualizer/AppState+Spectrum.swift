@@ -5,8 +5,11 @@ extension AppState {
     /// cells wide) saying whose Hessian they are of; or why there are none yet.
     var spectrumSource: Result<(job: SpectrumMonitor.Job, origin: @Sendable (Int) -> String), HessianUnavailable> {
         switch scenario.problem.kind {
-        case .quadratic(let quadratic):
+        case .quadratic, .matrixRegression:
             // H is the same at every point and step: one job for the whole session.
+            guard let quadratic = scenario.problem.quadraticModel else {
+                return .failure(HessianUnavailable(reason: "this problem has no exact Hessian"))
+            }
             let blocks = zip(quadratic.blockOffsets, quadratic.blockSizes).enumerated().map { index, block in
                 SpectrumBlock(name: "block \(index + 1)", range: block.0..<(block.0 + block.1))
             }

@@ -89,7 +89,7 @@ final class TensorRuleTests: XCTestCase {
         let kind = registry.kind(named: "normalized-matrix")!
         let layout = ParameterLayout([("w", [2, 2]), ("bias", [2])])
         XCTAssertThrowsError(try OptimizerConfiguration(kind: kind).makeOptimizer(Float.self, layout: layout)) { error in
-            XCTAssertEqual("\(error)", "tensor bias of shape [2]: normalized-matrix updates 2-D tensors only")
+            XCTAssertEqual("\(error)", "normalized-matrix cannot update tensor bias of shape [2]: it updates 2-D tensors only")
         }
     }
 }

@@ -54,6 +54,15 @@ extension OptimizerLane {
     }
 }
 
+extension OptimizerScalar {
+    /// torch's CPU `lerp` on one number (the lane formula above), for rules that work on whole
+    /// tensors rather than lanes.
+    @inline(__always)
+    public func lerp(to end: Self, weight: Self) -> Self {
+        ScalarLane(self).lerp(to: ScalarLane(end), weight: weight).value
+    }
+}
+
 /// One element as a lane: what the driver runs a formula on for the tail of a buffer.
 public struct ScalarLane<Scalar: OptimizerScalar>: OptimizerLane {
     /// The element.

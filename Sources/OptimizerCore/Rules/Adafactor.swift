@@ -79,7 +79,7 @@ public enum Adafactor {
             accumulate(f, g, row: row, column: column, weight: weight)
             sumOfSquares = factoredSteps(f, g, row: row, column: column, eps1: T(s.eps1), floor: floor) { _, _ in }
         } else {
-            for i in 0..<count { variance[i] = Lerp.torch(variance[i], g[i] * g[i], weight: weight) }
+            for i in 0..<count { variance[i] = variance[i].lerp(to: g[i] * g[i], weight: weight) }
             var sum = 0.0
             for i in 0..<count {
                 let u = (1 / max(variance[i], floor).squareRoot()) * g[i]
@@ -129,13 +129,13 @@ public enum Adafactor {
                 var sum = 0.0
                 for j in 0..<f.columns { sum += Double(g[base + i * f.columns + j]) * Double(g[base + i * f.columns + j]) }
                 let norm = T(sum.squareRoot())
-                row[b * f.rows + i] = Lerp.torch(row[b * f.rows + i], norm * norm / T(f.columns), weight: weight)
+                row[b * f.rows + i] = row[b * f.rows + i].lerp(to: norm * norm / T(f.columns), weight: weight)
             }
             for j in 0..<f.columns {
                 var sum = 0.0
                 for i in 0..<f.rows { sum += Double(g[base + i * f.columns + j]) * Double(g[base + i * f.columns + j]) }
                 let norm = T(sum.squareRoot())
-                column[b * f.columns + j] = Lerp.torch(column[b * f.columns + j], norm * norm / T(f.rows), weight: weight)
+                column[b * f.columns + j] = column[b * f.columns + j].lerp(to: norm * norm / T(f.rows), weight: weight)
             }
         }
     }

@@ -70,8 +70,8 @@ public enum Muon {
         let mu = T(s.momentum)
         var update = [T](repeating: 0, count: count)
         for i in 0..<count {
-            buffer[i] = Lerp.torch(buffer[i], g[i], weight: 1 - mu)
-            update[i] = s.nesterov ? Lerp.torch(g[i], buffer[i], weight: mu) : buffer[i]
+            buffer[i] = buffer[i].lerp(to: g[i], weight: 1 - mu)
+            update[i] = s.nesterov ? g[i].lerp(to: buffer[i], weight: mu) : buffer[i]
         }
         let orthogonal = orthogonalise(update, rows: rows, columns: columns, s)
         let rate = T(-s.adjustment.adjusted(s.lr, rows: rows, columns: columns))

@@ -76,7 +76,10 @@ struct NewtonOptimizer<Scalar: OptimizerScalar>: Optimizer, FallibleOptimizer {
     }
 
     mutating func restore(_ saved: OptimizerStateVectors<Scalar>) throws(OptimizerStateError) {
-        try stateVectors().requireShape(of: saved)
+        // Newton keeps no vectors: a saved state with any is another optimizer's.
+        guard saved.vectors.isEmpty else {
+            throw .shapeMismatch(expected: [], found: saved.vectors.map { "\($0.name)[\($0.values.count)]" })
+        }
         steps = saved.step
     }
 }
