@@ -1,3 +1,5 @@
+import OptimizerCore
+
 /// Reads the `[[claim]]` tables of a scenario file.
 enum ClaimLoader {
     static let testKeys = ["below", "above", "beats", "diverges", "reaches"]
@@ -90,7 +92,7 @@ enum ClaimLoader {
             throw reader.error(key, "\(key) = \"\(name)\" is the type of \(sameType.count) optimizers; name one by its label: \(labelList(sameType))")
         }
         let labels = optimizers.map(\.label)
-        throw reader.error(key, "\(key) = \"\(name)\" is not an optimizer of this file\(NearestNameLookup.suggestion(name, labels)); valid: \(labelList(optimizers))")
+        throw reader.error(key, "\(key) = \"\(name)\" is not an optimizer of this file\(NearestName.hint(name, in: labels)); valid: \(labelList(optimizers))")
     }
 
     private static func readStep(_ reader: inout TableReader, key: String, steps: Int) throws(ScenarioError) -> Int? {

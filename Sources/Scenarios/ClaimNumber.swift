@@ -1,4 +1,5 @@
 import Foundation
+import OptimizerCore
 
 /// How claims and their measured values print numbers: three significant digits in scientific
 /// form, e.g. `5.31e-3`, shared by `descent check` and the description overlay.
@@ -21,7 +22,7 @@ public enum ClaimNumber {
 
     /// `5.31e-3`, `1.00e+0`; `nan`, `inf` or `-inf` for a non-finite value.
     public static func text(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+        if let name = NumberText.nonFinite(x) { return name }
         guard x != 0 else { return "0" }
         // printf pads the exponent to two digits ("e-03"); the short form reads better in a line.
         let printed = String(format: "%.2e", x)
