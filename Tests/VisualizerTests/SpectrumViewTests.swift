@@ -1,3 +1,6 @@
+import Networks
+import Objectives
+import OptimizerCore
 import Rendering
 import XCTest
 @testable import Visualizer
@@ -103,5 +106,48 @@ final class SpectrumViewTests: XCTestCase {
         // A report that says stop ends the work with no result.
         guard case .success(let source) = try state(Self.heterogeneous).spectrumSource else { return XCTFail("no source") }
         XCTAssertNil(SpectrumMonitor.work(source.job, workers: 1, report: { _ in false }))
+    }
+
+    /// A network too large to form H gets its spectra from Hessian-vector products at the
+    /// selected racer's weights: one block per tensor and the whole H, each product the
+    /// network's own.
+    func testALargeNetworkIsEstimatedFromHessianVectorProducts() throws {
+        let toml = """
+            name = "Large MLP"
+            description = "Too many parameters to form H."
+
+            [problem]
+            type = "mlp"
+            task = "spirals"
+            points = 64
+            hidden = [64, 64]
+
+            [run]
+            steps = 5
+            seed = 2
+
+            [[optimizer]]
+            type = "adam"
+            lr = 0.01
+            """
+        var state = try Fixtures.state(toml)
+        XCTAssertTrue(state.show(.spectrum), "a network offers the spectrum view")
+        for _ in 0..<3 { state.apply(Fixtures.key("n")) }
+        let layout = try XCTUnwrap(state.scenario.problem.network).layout
+        XCTAssertGreaterThan(layout.count, NetworkHessian.maximumParameters)
+        guard case .success(let source) = state.spectrumSource else { return XCTFail("no spectrum job: \(state.spectrumSource)") }
+        let part = try XCTUnwrap(source.job.parts.first)
+        XCTAssertEqual(part.blocks.map(\.pieces), layout.tensors.map { [$0.offset..<($0.offset + $0.count)] })
+        XCTAssertNotNil(source.job.full, "the whole H's density is estimated too")
+        XCTAssertTrue(source.origin(120).contains("at step 3: SLQ"), source.origin(120))
+
+        let trainer = try XCTUnwrap(state.timeline.race.networkRace).trainer(0)
+        let curvature = try NetworkCurvature(trainer: trainer, maximumExamples: NetworkHessian.maximumExamples, workers: 1)
+        var generator = SeededGenerator(seed: 5)
+        let x = (0..<layout.count).map { _ in Double.random(in: -1...1, using: &generator) }
+        let expected = curvature.hessianOperator.apply(x)
+        let measured = part.matrix.apply(x)
+        let scale = expected.map(abs).max() ?? 1
+        for (a, b) in zip(measured, expected) { XCTAssertEqual(a, b, accuracy: 1e-12 * max(scale, 1)) }
     }
 }
