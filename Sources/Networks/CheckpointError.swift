@@ -22,11 +22,15 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     case conflict(String)
 
     /// The message shown to the user.
-    public var description: String {
+    public var description: String { message(replacing: nil) }
+
+    /// The message, with `replacing` saying how to ask for an existing file to be replaced (the
+    /// command line's flag, which this layer does not know), when there is a way.
+    public func message(replacing: String?) -> String {
         switch self {
-        case let .exists(path): "checkpoint '\(path)' already exists; pass --force to overwrite it"
+        case let .exists(path): "checkpoint '\(path)' already exists\(replacing.map { "; \($0)" } ?? "")"
         case let .unwritable(path, reason): "cannot write checkpoint '\(path)': \(reason)"
-        case let .file(error): "checkpoint: \(error)"
+        case let .file(error): "checkpoint: \(error.message(replacing: replacing))"
         case let .notFound(path): "checkpoint '\(path)' does not exist"
         case let .unreadable(path, reason): "cannot read checkpoint '\(path)': \(reason)"
         case let .corrupt(path, reason): "checkpoint '\(path)' is corrupt: \(reason); it was not loaded"

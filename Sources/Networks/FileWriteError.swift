@@ -12,9 +12,13 @@ public enum FileWriteError: Error, Sendable, Equatable, CustomStringConvertible 
     case writeFailed(String, reason: String)
 
     /// The message shown to the user.
-    public var description: String {
+    public var description: String { message(replacing: nil) }
+
+    /// The message, with `replacing` saying how to ask for an existing file to be replaced (the
+    /// command line's flag, which this layer does not know), when there is a way.
+    public func message(replacing: String?) -> String {
         switch self {
-        case .exists(let path): "\(path) already exists; choose another name or pass --force to replace it"
+        case .exists(let path): "\(path) already exists; choose another name\(replacing.map { " or \($0)" } ?? "")"
         case .isDirectory(let path): "\(path) is a directory; give a file name"
         case let .missingFolder(path, folder): "cannot write \(path): the folder '\(folder)' does not exist"
         case let .cannotCreate(path, reason): "cannot write \(path): \(reason)"

@@ -85,7 +85,7 @@ struct HessianCommand: ParsableCommand {
         do {
             if let output {
                 do { try AtomicFile.checkDestination(output, overwrite: force) } catch {
-                    throw TrainFlagError(message: "--output: \(error)")
+                    throw TrainFlagError(message: "--output: \(ForceHint.message(error))")
                 }
             }
             try modelOptions.check(sizes)
@@ -148,7 +148,7 @@ struct HessianCommand: ParsableCommand {
             do {
                 try report.writeCSV((trained ?? initial).hessian, to: output, overwrite: force)
             } catch {
-                throw fail("--output: \(error)")
+                throw fail("--output: \(ForceHint.message(error))")
             }
         }
         report.print(format: format == .json ? .json : .text)

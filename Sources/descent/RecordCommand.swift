@@ -84,7 +84,7 @@ struct RecordCommand: ParsableCommand {
         do {
             sink = try OutputFile(.file(path: output, overwrite: force))
         } catch {
-            throw fail("--output: \(error)")
+            throw fail("--output: \(ForceHint.message(error))")
         }
         let mode = ColorMode.forFiles
         var state: AppState
@@ -102,7 +102,7 @@ struct RecordCommand: ParsableCommand {
         do {
             try writer.finish()
         } catch {
-            throw fail("--output: \(error)")
+            throw fail("--output: \(ForceHint.message(error))")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         print("\(output): \(writer.frames) frames, \(String(format: "%.1f", writer.duration)) s, \(width)x\(height), \(Formatting.bytes(size))")

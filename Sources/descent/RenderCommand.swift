@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
         do {
             sink = try OutputFile(output.map { .file(path: $0, overwrite: force) } ?? .standardOutput)
         } catch {
-            throw fail("--output: \(error)")
+            throw fail("--output: \(ForceHint.message(error))")
         }
         let mode: ColorMode
         if svg {
@@ -119,7 +119,7 @@ struct RenderCommand: ParsableCommand {
         do {
             try sink.finish()
         } catch {
-            throw fail("--output: \(error)")
+            throw fail("--output: \(ForceHint.message(error))")
         }
     }
 }

@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
             }
             try sink.finish()
         } catch let error as OutputFileError {
-            throw fail("--output: \(error)")
+            throw fail("--output: \(ForceHint.message(error))")
         } catch let error as PartitionError {
             throw fail("\(file): \(error)")
         } catch let error as TrainingError {

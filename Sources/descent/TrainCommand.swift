@@ -87,7 +87,7 @@ struct TrainCommand: ParsableCommand {
             // Training can take minutes: a --save that cannot be written fails now, not at the end.
             for path in savePaths {
                 do { try AtomicFile.checkDestination(path, overwrite: force) } catch {
-                    throw TrainFlagError(message: "--save: \(error)")
+                    throw TrainFlagError(message: "--save: \(ForceHint.message(error))")
                 }
             }
             if let resume {
@@ -131,7 +131,7 @@ struct TrainCommand: ParsableCommand {
             do {
                 try CheckpointFile.write(trainer.checkpoint(), to: path, overwrite: force)
             } catch {
-                throw fail("\(error)")
+                throw fail(ForceHint.message(error))
             }
             if format == .text { print("saved checkpoint \(path) (\(trainer.configuration.optimizer.kind.rawValue), step \(trainer.completedSteps))") }
         }

@@ -95,4 +95,12 @@ final class AtomicFileTests: XCTestCase {
         }
         XCTAssertEqual(try entries(), ["run.ckpt"])
     }
+
+    /// Below the executable no message names a flag: how to ask for a replacement is the caller's.
+    func testMessagesLeaveTheReplacingFlagToTheCaller() {
+        XCTAssertEqual(FileWriteError.exists("a.csv").description, "a.csv already exists; choose another name")
+        XCTAssertEqual(FileWriteError.exists("a.csv").message(replacing: "say so"), "a.csv already exists; choose another name or say so")
+        XCTAssertEqual(CheckpointError.exists("c.ckpt").description, "checkpoint 'c.ckpt' already exists")
+        XCTAssertEqual(CheckpointError.file(.exists("c.ckpt")).message(replacing: "say so"), "checkpoint: c.ckpt already exists; choose another name or say so")
+    }
 }
