@@ -23,7 +23,7 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         for claim in scenario.claims {
             precondition(labels.contains(claim.optimizer), "a claim about \(claim.optimizer), not an optimizer of the file")
             precondition((0...scenario.settings.steps).contains(claim.step), "a claim at step \(claim.step) outside the run")
-            if case .beats(let other) = claim.test { precondition(labels.contains(other) && other != claim.optimizer, "beats \(other)") }
+            if case .beats(let other, let factor) = claim.test { precondition(labels.contains(other) && other != claim.optimizer && factor.isFinite && factor > 0, "beats \(other) by \(factor)") }
             precondition(!claim.statement.isEmpty, "a claim without a statement")
         }
     } catch {
