@@ -105,6 +105,7 @@ public final class NetworkCurvature: @unchecked Sendable {
         case .official:
             let map = try partition.blockMap(for: layout)
             var pieces = [[Range<Int>]](repeating: [], count: layout.tensors.count)
+            // The official rules cut tensors into contiguous blocks only (never columns).
             for run in map.runs where run.tensorIndex < pieces.count {
                 for k in 0..<run.blockCount {
                     let start = run.offset + k * run.blockSize

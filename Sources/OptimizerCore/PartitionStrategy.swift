@@ -12,6 +12,10 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
     /// One block per row of every tensor (per index of its first dimension; a 1-D tensor is one
     /// row): the official rule for value, output and MLP weights, applied to all.
     case rows
+    /// One block per column of every tensor (per index of its last dimension, the tensor seen as
+    /// a matrix of count / last rows; a 1-D tensor is one column): blocks whose elements are a row
+    /// length apart in the buffer. On a matrix regression these are exactly the Hessian's blocks.
+    case columns
     /// Explicit block sizes in buffer order; they must add up to the parameter count and may cut
     /// across tensors.
     case explicit([Int])
@@ -24,12 +28,13 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
         case .tensor: "tensor"
         case .coordinate: "coordinate"
         case .rows: "rows"
+        case .columns: "columns"
         case .explicit: "explicit"
         }
     }
 
     /// Names a scenario file may give as `partition = "..."` (or a list of block sizes).
-    public static let names = ["official", "blocks", "tensor", "coordinate", "rows"]
+    public static let names = ["official", "blocks", "tensor", "coordinate", "rows", "columns"]
 
     /// Builds the block map over `layout`. `hessianBlocks` are the objective's Hessian block sizes
     /// (nil when it has none, in which case `.hessianBlocks` means one block per tensor).
@@ -56,6 +61,12 @@ public enum PartitionStrategy: Codable, Sendable, Hashable {
                 let rows = tensor.shape.count > 1 ? tensor.shape[0] : 1
                 return BlockRun(tensorIndex: index, offset: tensor.offset, blockSize: tensor.count / rows, blockCount: rows,
                                 decays: AdamMiniNameRules.decays(tensor.name))
+            })
+        case .columns:
+            return BlockMap(runs: layout.tensors.enumerated().map { index, tensor in
+                let columns = tensor.shape.count > 1 ? tensor.shape[tensor.shape.count - 1] : 1
+                return BlockRun(tensorIndex: index, offset: tensor.offset, blockSize: tensor.count / columns, blockCount: columns,
+                                decays: AdamMiniNameRules.decays(tensor.name), interleaved: true)
             })
         case .hessianBlocks:
             guard let hessianBlocks else { return try PartitionStrategy.tensor.blockMap(for: layout) }

@@ -90,12 +90,13 @@ enum OptimizerLoader {
             case "official": return .official(official)
             case "blocks":
                 guard problem.hessianBlocks != nil || problem.network == nil else {
-                    throw reader.error("partition", "partition = \"blocks\" follows a quadratic's Hessian blocks; a network has none: use \"official\", \"tensor\", \"coordinate\" or a list of block sizes")
+                    throw reader.error("partition", "partition = \"blocks\" follows a quadratic's Hessian blocks; a network has none: use \"official\", \"tensor\", \"coordinate\", \"rows\", \"columns\" or a list of block sizes")
                 }
                 return .hessianBlocks
             case "tensor": return .tensor
             case "coordinate": return .coordinate
             case "rows": return .rows
+            case "columns": return .columns
             default:
                 throw reader.error("partition", "partition = \"\(name)\" is not valid\(NearestName.hint(name, in: PartitionStrategy.names)); partition must be one of \(PartitionStrategy.names.map { "\"\($0)\"" }.joined(separator: ", ")) or a list of block sizes")
             }

@@ -104,13 +104,9 @@ public struct Problem: Sendable {
     public var curvatures: ((BlockMap) -> [Double])? {
         guard let q = quadraticModel else { return nil }
         return { map in
-            var values: [Double] = []
-            var offset = 0
-            for size in map.blockSizes {
-                values.append(q.hessianMatrix.diagonalBlockLambdaMax(offset: offset, size: size))
-                offset += size
+            map.runs.flatMap { run in
+                (0..<run.blockCount).map { q.hessianMatrix.principalLambdaMax(run.indices(ofBlock: $0)) }
             }
-            return values
         }
     }
 
@@ -127,11 +123,11 @@ public struct Problem: Sendable {
 }
 
 extension Matrix {
-    /// The largest eigenvalue of the diagonal block starting at `offset`.
-    func diagonalBlockLambdaMax(offset: Int, size: Int) -> Double {
-        var block = Matrix(rows: size, columns: size)
-        for i in 0..<size {
-            for j in 0..<size { block[i, j] = self[offset + i, offset + j] }
+    /// The largest eigenvalue of the principal submatrix on `indices` (a block's coordinates).
+    func principalLambdaMax(_ indices: [Int]) -> Double {
+        var block = Matrix(rows: indices.count, columns: indices.count)
+        for (i, row) in indices.enumerated() {
+            for (j, column) in indices.enumerated() { block[i, j] = self[row, column] }
         }
         return block.symmetricEigen().values.last ?? 0
     }

@@ -71,6 +71,7 @@ public enum ScenarioWriter {
         case .tensor?: out += "partition = \"tensor\"\n"
         case .coordinate?: out += "partition = \"coordinate\"\n"
         case .rows?: out += "partition = \"rows\"\n"
+        case .columns?: out += "partition = \"columns\"\n"
         case .explicit(let sizes)?: out += "partition = [\(sizes.map(String.init).joined(separator: ", "))]\n"
         }
         switch entry.schedule {

@@ -39,10 +39,28 @@ struct HessianPanel {
         // One outline per coordinate would hide the matrix: a per-coordinate optimizer has no partition to show.
         let partition = groups.count == quadratic.dimension && quadratic.dimension > 1 ? nil
             : MatrixOutline(blockSizes: groups, color: MatrixOutline.partitionColor)
+        var values = quadratic.hessianMatrix.elements
+        var problemBlocks: MatrixOutline? = MatrixOutline(blockSizes: quadratic.blockSizes, color: MatrixOutline.problemColor)
+        if let order = blockOrder(quadratic, state: state) {
+            // Interleaved blocks (one per column) are squares only with H's rows and columns put
+            // in block order; the problem's blocks stay squares only when there is one.
+            let n = quadratic.dimension, h = quadratic.hessianMatrix
+            for (r, row) in order.enumerated() {
+                for (c, column) in order.enumerated() { values[r * n + c] = h[row, column] }
+            }
+            if quadratic.blockSizes.count > 1 { problemBlocks = nil }
+        }
         return MatrixPixelHeatmap(
-            size: quadratic.dimension, values: quadratic.hessianMatrix.elements, scaleKind: state.hessianScale,
-            problemBlocks: MatrixOutline(blockSizes: quadratic.blockSizes, color: MatrixOutline.problemColor),
-            partition: partition, zoom: isMain ? state.matrixZoom : .fitted, mode: state.colorMode)
+            size: quadratic.dimension, values: values, scaleKind: state.hessianScale,
+            problemBlocks: problemBlocks, partition: partition,
+            zoom: isMain ? state.matrixZoom : .fitted, mode: state.colorMode)
+    }
+
+    /// The order H's rows and columns are drawn in: the selected optimizer's blocks one after
+    /// another when they interleave (a "columns" partition), else nil (buffer order).
+    static func blockOrder(_ quadratic: Quadratic, state: AppState) -> [Int]? {
+        guard let order = state.racer(state.selected).stepSizes.coordinatesInGroupOrder, order.count == quadratic.dimension else { return nil }
+        return order
     }
 
     private func renderMatrix(_ quadratic: Quadratic, in rect: Rect, into canvas: inout Canvas) {
@@ -51,14 +69,18 @@ struct HessianPanel {
         let heatmap = Self.heatmap(quadratic, state: state, isMain: isMain)
         let matrixRect = Self.matrixRect(in: rect)
         let geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
-        var title = "Hessian \(n)x\(n) · \(quadratic.blockSizes.count) blocks · \(state.hessianScale.rawValue) scale"
+        let reordered = Self.blockOrder(quadratic, state: state) != nil
+        let blocks = quadratic.blockSizes.count
+        var title = "Hessian \(n)x\(n)\(reordered ? ", ordered by \(selected.label)'s blocks" : "")"
+            + " · \(blocks) block\(blocks == 1 ? "" : "s") · \(state.hessianScale.rawValue) scale"
         if isMain { title += " · c scale · z x zoom · h j k l pan" }
         let inner = PanelStyle.frame(rect, title: title, into: &canvas)
         guard inner.height > Self.keyRows, inner.width > 4 else { return }
         canvas.render(heatmap, in: matrixRect)
         let keyRow = Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 1, height: 1)
         let resolutionRow = Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1)
-        writeKey(label: selected.label, partition: heatmap.partition, problemBlocks: quadratic.blockSizes, in: keyRow, into: &canvas)
+        writeKey(label: selected.label, partition: heatmap.partition, problemBlocks: heatmap.problemBlocks?.blockSizes,
+                 reordered: reordered, in: keyRow, into: &canvas)
         canvas.write(resolution(geometry, scale: heatmap.scale), x: resolutionRow.x, y: resolutionRow.y,
                      style: PanelStyle.muted, maxWidth: resolutionRow.width)
     }
@@ -91,13 +113,18 @@ struct HessianPanel {
         return parts.joined(separator: " · ")
     }
 
-    private func writeKey(label: String, partition: MatrixOutline?, problemBlocks: [Int], in row: Rect, into canvas: inout Canvas) {
+    /// The outlines' key. `problemBlocks` is nil when the problem's blocks are not drawn (they are
+    /// not squares in the reordered matrix).
+    private func writeKey(label: String, partition: MatrixOutline?, problemBlocks: [Int]?, reordered: Bool,
+                          in row: Rect, into canvas: inout Canvas) {
         var x = row.x
         func write(_ text: String, _ style: Style = PanelStyle.muted) {
             x = canvas.write(text, x: x, y: row.y, style: style, maxWidth: max(0, row.maxX - x))
         }
-        write("─ ", Style(foreground: MatrixOutline.problemColor, attributes: .bold))
-        write("Hessian blocks  ")
+        if problemBlocks != nil {
+            write("─ ", Style(foreground: MatrixOutline.problemColor, attributes: .bold))
+            write("Hessian blocks  ")
+        }
         guard let partition else {
             write("\(label): one learning rate per coordinate, no blocks")
             return
@@ -105,6 +132,8 @@ struct HessianPanel {
         let count = partition.blockSizes.count
         write("━ ", Style(foreground: MatrixOutline.partitionColor, attributes: .bold))
         write("\(label)'s \(count == 1 ? "single block" : "\(count) blocks")")
+        if reordered { write(" (strided in the buffer: H is drawn block by block)") }
+        guard problemBlocks != nil else { return }
         if partition.blockSizes == problemBlocks {
             write("  ═ both (they coincide)")
         } else {

@@ -83,7 +83,7 @@ struct ScenarioGenerator {
         if chance(15), ["sgd", "momentum", "rmsprop"].contains(kind) { out += "momentum = \(number(["0.9", "0.5", "0"]))\n" }
         if chance(15) { out += "weight_decay = \(number(["0", "0.01", "0.1"]))\n" }
         if chance(20), kind == "adam-mini" {
-            out += "partition = " + choose(["\"blocks\"", "\"coordinate\"", "\"tensor\"", "[\(dimension)]"],
+            out += "partition = " + choose(["\"blocks\"", "\"coordinate\"", "\"tensor\"", "\"rows\"", "\"columns\"", "[\(dimension)]"],
                                            ["\"official\"", "[1, \(dimension)]", "[9223372036854775807, 2]", "\"row\""]) + "\n"
         }
         if chance(25) {

@@ -123,4 +123,38 @@ final class MatrixRegressionScenarioTests: XCTestCase {
         let map = try PartitionStrategy.rows.blockMap(for: scenario.problem.layout)
         XCTAssertEqual(map.blockSizes, [3, 3])
     }
+
+    /// On a matrix regression the columns of W are the Hessian's blocks: H = (X^T X / N) kron I_n
+    /// couples no two columns, and each column's block is X^T X / N itself.
+    func testColumnsPartitionIsTheHessiansBlocks() throws {
+        let scenario = try ScenarioLoader.parse(text: explicit + """
+        [[optimizer]]
+        type = "block-gd"
+        partition = "columns"
+
+        """, file: "m.toml")
+        XCTAssertEqual(scenario.optimizers[1].configuration.partition, .columns)
+        let problem = scenario.problem
+        let map = try PartitionStrategy.columns.blockMap(for: problem.layout)
+        XCTAssertEqual(map.blockSizes, [2, 2, 2])
+        let h = try XCTUnwrap(problem.quadraticModel).hessianMatrix
+        for i in 0..<6 {
+            for j in 0..<6 where map.block(containing: i) != map.block(containing: j) {
+                XCTAssertEqual(h[i, j], 0, accuracy: 1e-15, "H couples columns at (\(i), \(j))")
+            }
+        }
+        // X^T X / N = [[2, 1.5], [1.5, 5.25]] / 3.
+        let a = [2.0 / 3, 0.5, 5.25 / 3]
+        let lambdaMax = (a[0] + a[2]) / 2 + (((a[0] - a[2]) / 2) * ((a[0] - a[2]) / 2) + a[1] * a[1]).squareRoot()
+        let curvatures = try XCTUnwrap(problem.curvatures)(map)
+        XCTAssertEqual(curvatures.count, 3)
+        for value in curvatures { XCTAssertEqual(value, lambdaMax, accuracy: 1e-12) }
+        // Block-GD on them descends.
+        var optimizer = try problem.makeOptimizer(scenario.optimizers[1].configuration, Double.self)
+        var x = [Double](repeating: 0, count: 6)
+        let objective = try XCTUnwrap(problem.objective)
+        let start = objective.value(at: x)
+        for _ in 0..<50 { optimizer.step(parameters: &x, gradients: objective.gradient(at: x)) }
+        XCTAssertLessThan(objective.value(at: x) - (objective.minimumValue ?? 0), 1e-3 * (start - (objective.minimumValue ?? 0)))
+    }
 }

@@ -177,4 +177,44 @@ final class HessianViewTests: XCTestCase {
         XCTAssertEqual(actual, expected)
         XCTAssertFalse(background.isBusy)
     }
+
+    /// A "columns" partition's blocks are strided in the buffer; the panel puts H's rows and
+    /// columns in block order, where a matrix regression's Hessian is block-diagonal, and says so.
+    func testColumnBlocksAreDrawnInBlockOrder() throws {
+        let text = """
+        [problem]
+        type = "matrix-regression"
+        shape = [6, 4]
+        samples = 32
+
+        [[optimizer]]
+        type = "adam-mini"
+        partition = "columns"
+
+        [[optimizer]]
+        type = "adam-mini"
+        partition = "rows"
+        label = "by rows"
+
+        """
+        var state = try AppState(scenario: ScenarioLoader.parse(text: text, file: "columns.toml"), width: 160, height: 48, colorMode: .direct)
+        let quadratic = try XCTUnwrap(state.scenario.problem.quadraticModel)
+        let order = try XCTUnwrap(HessianPanel.blockOrder(quadratic, state: state))
+        XCTAssertEqual(Array(order.prefix(7)), [0, 4, 8, 12, 16, 20, 1], "column 0 of the 6x4 weight first")
+        let heatmap = HessianPanel.heatmap(quadratic, state: state, isMain: true)
+        XCTAssertEqual(heatmap.partition?.blockSizes, [6, 6, 6, 6])
+        for r in 0..<24 {
+            for c in 0..<24 {
+                XCTAssertEqual(heatmap.values[r * 24 + c], quadratic.hessianMatrix[order[r], order[c]], accuracy: 1e-15)
+                if r / 6 != c / 6 { XCTAssertEqual(heatmap.values[r * 24 + c], 0, accuracy: 1e-15, "off the column blocks") }
+            }
+        }
+        let screen = ScreenRenderer().render(state).plainText()
+        XCTAssertTrue(screen.contains("Hessian 24x24, ordered by adam-mini's blocks · 1 block"), screen)
+        XCTAssertTrue(screen.contains("(strided in the buffer: H is drawn block by block)"), screen)
+
+        state.selected = 1
+        XCTAssertNil(HessianPanel.blockOrder(quadratic, state: state), "row blocks are contiguous: buffer order")
+        XCTAssertFalse(ScreenRenderer().render(state).plainText().contains("ordered by"))
+    }
 }

@@ -1,5 +1,6 @@
 /// A run of equally sized Adam-mini blocks, at most about `targetElements` elements long, so
-/// that threads can share a step in balanced pieces.
+/// that threads can share a step in balanced pieces. An interleaved run (one block per column)
+/// stays one chunk: every one of its blocks spans all of it.
 struct AdamMiniChunk: Sendable, Hashable, Codable {
     /// First element in the flat buffer.
     let offset: Int
@@ -8,6 +9,8 @@ struct AdamMiniChunk: Sendable, Hashable, Codable {
     /// Index of the chunk's first block in the per-block state.
     let firstBlock: Int
     let decays: Bool
+    /// Whether the blocks are the columns of the chunk (`BlockRun.interleaved`).
+    var interleaved = false
 
     static let targetElements = 1 << 15
 
@@ -16,6 +19,12 @@ struct AdamMiniChunk: Sendable, Hashable, Codable {
         var chunks: [AdamMiniChunk] = []
         var firstBlock = 0
         for run in map.runs {
+            if run.interleaved {
+                chunks.append(AdamMiniChunk(offset: run.offset, blockSize: run.blockSize, blockCount: run.blockCount,
+                                            firstBlock: firstBlock, decays: run.decays, interleaved: true))
+                firstBlock += run.blockCount
+                continue
+            }
             let blocksPerChunk = max(1, targetElements / run.blockSize)
             var done = 0
             while done < run.blockCount {
@@ -33,7 +42,8 @@ struct AdamMiniChunk: Sendable, Hashable, Codable {
 /// Adam-mini's step over a range of chunk indices: what each thread runs. A chunk of
 /// one-coordinate blocks (the official bias rule) is plain Adam and runs Adam's update; a chunk
 /// of larger blocks first reduces each block's mean of g^2 (in double precision), then updates m
-/// and p while the block is still in cache.
+/// and p while the block is still in cache. A chunk of column blocks does the same a row at a time
+/// across all its columns, so the buffer is read in order.
 struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
     let chunks: UnsafeBufferPointer<AdamMiniChunk>
     let p: UnsafeMutablePointer<T>
@@ -57,6 +67,8 @@ struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
                 state[set: Adam.State.expAvg.rawValue] = m
                 state[set: Adam.State.expAvgSq.rawValue] = v + chunk.firstBlock - chunk.offset
                 ElementwiseKernel(update: update, p: p, g: g, state: state).run(chunk.offset..<(chunk.offset + chunk.blockCount))
+            } else if chunk.interleaved {
+                columns(chunk, update)
             } else {
                 blocks(chunk, update)
             }
@@ -91,6 +103,52 @@ struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
     }
 }
 
+extension AdamMiniChunkKernel {
+    /// The blocks of `chunk` are its columns: sums of g^2 per column row by row, then one step
+    /// size per column, then m and p row by row with each column's step size.
+    private func columns(_ chunk: AdamMiniChunk, _ adam: Adam.Update<T>) {
+        let columns = chunk.blockCount, rows = chunk.blockSize
+        let inverseSize = 1 / Double(rows)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: columns) { sums in
+            withUnsafeTemporaryAllocation(of: T.self, capacity: columns) { stepSizes in
+                sums.initialize(repeating: 0)
+                for k in 0..<rows {
+                    let row = g + chunk.offset + k * columns
+                    for b in 0..<columns {
+                        let d = Double(row[b])
+                        sums[b] += d * d
+                    }
+                }
+                for b in 0..<columns {
+                    let vb = v[chunk.firstBlock + b] * adam.beta2 + adam.oneMinusBeta2 * T(sums[b] * inverseSize)
+                    v[chunk.firstBlock + b] = vb
+                    stepSizes[b] = (1 / adam.denominator(ScalarLane(vb)).value) * inverseBC1
+                }
+                let block = BlockUpdate(p: p, g: g, m: m, adam: adam, stepSize: 0, negativeLR: negativeLR)
+                for k in 0..<rows {
+                    let start = chunk.offset + k * columns
+                    ColumnUpdate(block: block, stepSizes: UnsafePointer(stepSizes.baseAddress!), rowStart: start).runLanes(start..<(start + columns))
+                }
+            }
+        }
+    }
+}
+
+/// `BlockUpdate` along one row of a chunk of column blocks: each element takes its column's step
+/// size (`stepSizes[b]` for the element `rowStart + b`).
+private struct ColumnUpdate<T: OptimizerScalar>: LaneBody {
+    typealias Scalar = T
+    /// The update; its own step size is unused.
+    let block: BlockUpdate<T>
+    let stepSizes: UnsafePointer<T>
+    let rowStart: Int
+
+    @inline(__always)
+    func apply<V: OptimizerLane>(_: V.Type, at i: Int) where V.Scalar == T {
+        block.apply(V.self, at: i, stepSize: V.load(stepSizes + (i - rowStart)))
+    }
+}
+
 /// m and p of one Adam-mini block, with the block's step size:
 ///
 ///     p <- p * (1 - lr * wd)  (blocks that decay);  m <- lerp(m, g, 1 - b1);  p <- p - lr * (m * step_size)
@@ -105,6 +163,12 @@ private struct BlockUpdate<T: OptimizerScalar>: LaneBody {
 
     @inline(__always)
     func apply<V: OptimizerLane>(_: V.Type, at i: Int) where V.Scalar == T {
+        apply(V.self, at: i, stepSize: V(broadcast: stepSize))
+    }
+
+    /// The update at `i` with step sizes given per lane.
+    @inline(__always)
+    func apply<V: OptimizerLane>(_: V.Type, at i: Int, stepSize: V) where V.Scalar == T {
         var parameter = V.load(UnsafePointer(p + i))
         if adam.hasDecoupled { parameter = parameter * adam.decayFactor }
         let moment = V.load(UnsafePointer(m + i)).lerp(to: V.load(g + i), weight: adam.oneMinusBeta1)

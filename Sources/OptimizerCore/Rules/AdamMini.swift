@@ -102,7 +102,7 @@ struct AdamMiniOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     func stepSizes() -> StepSizeReport {
         let adam: Adam.Update<Double> = AdamMini.adam(hyperparameters, step: max(state.step, 1), decays: false)
         let sizes = state.vector(1).map { (adam.lr / adam.denominator(ScalarLane(Double($0)))).value }
-        return StepSizeReport(groupSizes: blockMap.blockSizes, stepSizes: sizes)
+        return StepSizeReport(blocks: blockMap, stepSizes: sizes)
     }
 
     mutating func reset() {

@@ -62,8 +62,8 @@ struct BlockGDOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
         for run in blockMap.runs {
             for b in 0..<run.blockCount {
                 let negativeLR = Scalar(-blockLearningRate(blockIndex))
-                let start = run.offset + b * run.blockSize
-                for i in start..<(start + run.blockSize) {
+                for k in 0..<run.blockSize {
+                    let i = run.element(k, ofBlock: b)
                     p[i] = p[i] + negativeLR * g[i]
                 }
                 blockIndex += 1
@@ -72,7 +72,7 @@ struct BlockGDOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     }
 
     func stepSizes() -> StepSizeReport {
-        StepSizeReport(groupSizes: blockMap.blockSizes, stepSizes: (0..<curvatures.count).map(blockLearningRate))
+        StepSizeReport(blocks: blockMap, stepSizes: (0..<curvatures.count).map(blockLearningRate))
     }
 
     mutating func reset() {
