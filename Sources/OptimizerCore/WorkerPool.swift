@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,6 +34,12 @@ final class WorkerPool: @unchecked Sendable {
     private final class Worker: @unchecked Sendable {
         let start = DispatchSemaphore(value: 0)
         var slice = 0
+        /// `idle`, `posted` (a slice is waiting for this worker) or `running`. A worker takes a
+        /// posted slice by moving it to running; the caller takes it back by moving it to idle.
+        /// Whoever wins runs the slice, so each posted slice runs exactly once, and a wake-up
+        /// that finds its slice taken back (a stale semaphore signal) does nothing.
+        let state = Atomic<Int>(Worker.idle)
+        static let idle = 0, posted = 1, running = 2
     }
 
     private var workers: [Worker] = []
@@ -63,6 +70,11 @@ final class WorkerPool: @unchecked Sendable {
     /// Runs slices 0 ..< `slices` of `job`, slice 0 on the calling thread, and returns when all
     /// are done.
     ///
+    /// A slice whose worker has not woken by the time the caller finishes its own runs on the
+    /// caller instead: on a busy machine a worker can take a millisecond to be scheduled, and the
+    /// caller would otherwise wait that long (for piece jobs, whose slices take pieces until none
+    /// are left, the taken-back slice finds nothing to do).
+    ///
     /// A job started from inside another job's slice (a parallel loop over networks whose layers
     /// have parallel loops of their own) runs whole on the calling thread: the workers are already
     /// busy with the outer job, and waiting for them would never end.
@@ -81,13 +93,23 @@ final class WorkerPool: @unchecked Sendable {
             self.slices = slices
             mode = FloatingPointMode.current
             for index in 1..<slices {
-                workers[index - 1].slice = index
-                workers[index - 1].start.signal()
+                let worker = workers[index - 1]
+                worker.slice = index
+                worker.state.store(Worker.posted, ordering: .releasing)
+                worker.start.signal()
             }
             pthread_setspecific(Self.insideJob, Self.insideJobMark)
             job.run(slice: 0, of: slices)
+            var started = 0
+            for index in 1..<slices {
+                if workers[index - 1].state.compareExchange(expected: Worker.posted, desired: Worker.idle, ordering: .acquiring).exchanged {
+                    job.run(slice: index, of: slices)
+                } else {
+                    started += 1
+                }
+            }
             pthread_setspecific(Self.insideJob, nil)
-            for _ in 1..<slices { finished.wait() }
+            for _ in 0..<started { finished.wait() }
             self.job = nil
             invoke = nil
         }
@@ -101,12 +123,16 @@ final class WorkerPool: @unchecked Sendable {
                 pthread_setspecific(Self.insideJob, Self.insideJobMark)
                 while true {
                     worker.start.wait()
+                    guard worker.state.compareExchange(expected: Worker.posted, desired: Worker.running, ordering: .acquiring).exchanged else {
+                        continue
+                    }
                     if let job = self.job, let invoke = self.invoke {
                         // These threads run nothing but jobs, so each job's mode can simply stay
                         // set until the next job sets its own.
                         if FloatingPointMode.current != self.mode { self.mode.apply() }
                         invoke(job, worker.slice, self.slices)
                     }
+                    worker.state.store(Worker.idle, ordering: .releasing)
                     self.finished.signal()
                 }
             }

@@ -53,6 +53,45 @@ final class ParallelRangesTests: XCTestCase {
         XCTAssertEqual(total.load(ordering: .relaxed), 4000)
         XCTAssertFalse(WorkerPool.isInsideJob, "the caller is marked only while it runs its slice")
     }
+
+    /// Many short jobs back to back, most of whose slices the caller takes back from workers that
+    /// have not woken yet: every slice of every job still runs exactly once, and never after its
+    /// job has returned (a late wake-up finds its slice taken and does nothing).
+    func testEverySliceRunsOnceWhenTheCallerTakesSlicesBack() {
+        let threads = 4, jobs = 20_000
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: jobs * threads)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        let shared = Shared(counts.baseAddress!)
+        let flags = JobFlags()
+        for job in 0..<jobs {
+            flags.job.store(job, ordering: .sequentiallyConsistent)
+            WorkerPool.shared.run(CountingSlices(counts: shared, job: job, flags: flags), slices: threads)
+        }
+        flags.job.store(-1, ordering: .sequentiallyConsistent)
+        XCTAssertEqual(flags.lateRuns.load(ordering: .relaxed), 0)
+        var wrong = 0
+        for index in 0..<(jobs * threads) where counts[index] != 1 { wrong += 1 }
+        XCTAssertEqual(wrong, 0, "slices that ran other than once")
+    }
+}
+
+/// The job running now, and how many slices ran while another job was.
+private final class JobFlags: Sendable {
+    let job = Atomic<Int>(-1)
+    let lateRuns = Atomic<Int>(0)
+}
+
+/// Counts how often each slice of job `job` runs, and whether one ran after the job returned.
+private struct CountingSlices: SliceJob {
+    let counts: Shared
+    let job: Int
+    let flags: JobFlags
+
+    func run(slice: Int, of slices: Int) {
+        if flags.job.load(ordering: .sequentiallyConsistent) != job { flags.lateRuns.add(1, ordering: .relaxed) }
+        counts.pointer[job * slices + slice] += 1
+    }
 }
 
 private struct Shared: @unchecked Sendable {
