@@ -53,6 +53,9 @@ final class WorkerPool: @unchecked Sendable {
     /// The caller's floating-point mode: workers run its job in it, so a caller that flushes
     /// subnormals gets the same arithmetic on every slice.
     private var mode = FloatingPointMode.current
+    /// Whether the caller runs slices whose workers have not woken yet. Tests turn it off (while
+    /// no job runs) so that slices too small to outlast a wake-up still reach the workers.
+    var takesSlicesBack = true
 
     /// Marks the threads that are running a slice of a job (the workers, and a caller during its
     /// slice 0), whose value is non-nil on such a thread.
@@ -102,7 +105,7 @@ final class WorkerPool: @unchecked Sendable {
             job.run(slice: 0, of: slices)
             var started = 0
             for index in 1..<slices {
-                if workers[index - 1].state.compareExchange(expected: Worker.posted, desired: Worker.idle, ordering: .acquiring).exchanged {
+                if takesSlicesBack, workers[index - 1].state.compareExchange(expected: Worker.posted, desired: Worker.idle, ordering: .acquiring).exchanged {
                     job.run(slice: index, of: slices)
                 } else {
                     started += 1

@@ -81,12 +81,13 @@ struct HessianPanel {
         let resolutionRow = Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1)
         writeKey(label: selected.label, partition: heatmap.partition, problemBlocks: heatmap.problemBlocks?.blockSizes,
                  reordered: reordered, in: keyRow, into: &canvas)
-        canvas.write(resolution(geometry, scale: heatmap.scale), x: resolutionRow.x, y: resolutionRow.y,
+        canvas.write(resolution(geometry, scale: heatmap.scale, blockOrder: reordered), x: resolutionRow.x, y: resolutionRow.y,
                      style: PanelStyle.muted, maxWidth: resolutionRow.width)
     }
 
     /// What one pixel is, which entries are shown, and where the symmetric log turns linear.
-    func resolution(_ geometry: MatrixGeometry, scale: SignedScale) -> String {
+    /// `blockOrder`: the rows and columns shown are positions in the blocks' order, not coordinates.
+    func resolution(_ geometry: MatrixGeometry, scale: SignedScale, blockOrder: Bool = false) -> String {
         let pixel: String
         let e = geometry.entryRun, p = geometry.pixelRun
         if p == 1 && e > 1 {
@@ -103,7 +104,7 @@ struct HessianPanel {
         var parts = [pixel]
         if !geometry.showsWholeMatrix {
             let z = geometry.zoom
-            parts.append("rows \(z.row)…\(z.row + geometry.shownRows - 1), columns \(z.column)…\(z.column + geometry.shownColumns - 1) of \(geometry.size)")
+            parts.append("rows \(z.row)…\(z.row + geometry.shownRows - 1), columns \(z.column)…\(z.column + geometry.shownColumns - 1) of \(geometry.size)\(blockOrder ? " in block order" : "")")
         }
         switch state.hessianScale {
         case .symlog: parts.append("linear below \(Formatting.number(scale.threshold ?? scale.maximum)), log above")

@@ -1,4 +1,4 @@
-import OptimizerCore
+@testable import OptimizerCore
 import XCTest
 
 /// The "columns" partition: one Adam-mini block per column, blocks strided in the buffer.
@@ -109,21 +109,42 @@ final class ColumnPartitionTests: XCTestCase {
         for i in p.indices { XCTAssertEqual(p[i], reference[i], accuracy: 1e-13 * max(1, abs(reference[i])), "element \(i)") }
     }
 
-    /// A step big enough to be shared by two threads, mixing strided and contiguous runs, gives the
-    /// same bits on one thread and on two.
-    func testOneAndTwoThreadsAgree() throws {
-        let layout = ParameterLayout([("a", [300, 200]), ("bias", [200]), ("b", [64, 512])])
+    /// A step big enough to be shared by two threads, whose column blocks are cut into bands of
+    /// columns, gives the same bits on one thread and on two, and on two threads the same steps as
+    /// one block per row of the transposed weights.
+    func testBandsOfColumnsOnTwoThreads() throws {
+        let rows = 300, columns = 400
+        let layout = ParameterLayout([("a", [rows, columns]), ("bias", [columns])])
         XCTAssertGreaterThanOrEqual(layout.count, Parallelism.minimumParallelCount)
-        defer { Parallelism.threadCount = 0 }
+        let map = try PartitionStrategy.columns.blockMap(for: layout)
+        XCTAssertGreaterThan(AdamMiniChunk.chunks(of: map).count, 2, "the weight's columns are cut into bands")
+        WorkerPool.shared.takesSlicesBack = false
+        defer {
+            Parallelism.threadCount = 0
+            WorkerPool.shared.takesSlicesBack = true
+        }
+        let gradients: [[Float]] = (0..<3).map { gaussians(layout.count, seed: 70 + UInt64($0)) }
         var results: [[Float]] = []
         for threads in [1, 2] {
             Parallelism.threadCount = threads
             var optimizer = try OptimizerConfiguration(kind: .adamMini, partition: .columns).makeOptimizer(Float.self, layout: layout)
             var x: [Float] = gaussians(layout.count, seed: 5)
-            for step in 0..<3 { optimizer.step(parameters: &x, gradients: gaussians(layout.count, seed: 70 + UInt64(step))) }
+            for g in gradients { optimizer.step(parameters: &x, gradients: g) }
             results.append(x)
         }
         XCTAssertTrue(results[0].elementsEqual(results[1]) { $0.bitPattern == $1.bitPattern })
+
+        let transposedLayout = ParameterLayout([("a", [columns, rows]), ("bias", [columns])])
+        var byRows = try OptimizerConfiguration(kind: .adamMini, partition: .rows).makeOptimizer(Float.self, layout: transposedLayout)
+        let start: [Float] = gaussians(layout.count, seed: 5)
+        let weights = rows * columns
+        func transposeWeight(_ v: [Float], _ r: Int, _ c: Int) -> [Float] { transposed(Array(v[..<weights]), rows: r, columns: c) + v[weights...] }
+        var x = transposeWeight(start, rows, columns)
+        for g in gradients { byRows.step(parameters: &x, gradients: transposeWeight(g, rows, columns)) }
+        let expected = transposeWeight(x, columns, rows)
+        var worst = 0.0
+        for i in expected.indices { worst = max(worst, abs(Double(results[1][i]) - Double(expected[i])) / max(1, abs(Double(expected[i])))) }
+        XCTAssertLessThan(worst, 2e-6)
     }
 
     /// Block-GD steps each column block with its own rate, scale / lambda_max of that block.

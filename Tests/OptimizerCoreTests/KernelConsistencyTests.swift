@@ -1,4 +1,4 @@
-import OptimizerCore
+@testable import OptimizerCore
 import XCTest
 
 /// The vector lanes, the scalar tail and every thread count compute the same numbers.
@@ -54,7 +54,12 @@ final class KernelConsistencyTests: XCTestCase {
             ("model.layers.0.mlp.up_proj.weight", [100, 256]), ("model.norm.weight", [256]),
         ])
         let official = PartitionStrategy.official(AdamMiniNameRules(dim: 256, heads: 8))
-        defer { Parallelism.threadCount = 0 }
+        // Every slice on its own thread, even one the caller would finish before a worker wakes.
+        WorkerPool.shared.takesSlicesBack = false
+        defer {
+            Parallelism.threadCount = 0
+            WorkerPool.shared.takesSlicesBack = true
+        }
         for configuration in configurations {
             var results: [[Float]] = []
             for threads in [1, 2] {

@@ -1,6 +1,6 @@
-/// A run of equally sized Adam-mini blocks, at most about `targetElements` elements long, so
-/// that threads can share a step in balanced pieces. An interleaved run (one block per column)
-/// stays one chunk: every one of its blocks spans all of it.
+/// Equally sized Adam-mini blocks, about `targetElements` elements in all, so that threads can
+/// share a step in balanced pieces: a stretch of contiguous blocks, or a band of neighbouring
+/// columns of an interleaved run (one block per column), each column a block.
 struct AdamMiniChunk: Sendable, Hashable, Codable {
     /// First element in the flat buffer.
     let offset: Int
@@ -9,33 +9,49 @@ struct AdamMiniChunk: Sendable, Hashable, Codable {
     /// Index of the chunk's first block in the per-block state.
     let firstBlock: Int
     let decays: Bool
-    /// Whether the blocks are the columns of the chunk (`BlockRun.interleaved`).
-    var interleaved = false
+    /// 0 for contiguous blocks; for column blocks, the distance between rows (the run's column
+    /// count): element k of block b at `offset + k * rowStride + b`.
+    var rowStride = 0
+
+    /// Elements covered.
+    var count: Int { blockSize * blockCount }
 
     static let targetElements = 1 << 15
+    /// Columns a band takes at least, so each of its row segments fills whole cache lines.
+    static let minimumBandColumns = 64
 
     /// Cuts a block map into chunks.
     static func chunks(of map: BlockMap) -> [AdamMiniChunk] {
         var chunks: [AdamMiniChunk] = []
         var firstBlock = 0
         for run in map.runs {
-            if run.interleaved {
-                chunks.append(AdamMiniChunk(offset: run.offset, blockSize: run.blockSize, blockCount: run.blockCount,
-                                            firstBlock: firstBlock, decays: run.decays, interleaved: true))
-                firstBlock += run.blockCount
-                continue
-            }
-            let blocksPerChunk = max(1, targetElements / run.blockSize)
+            let blocksPerChunk = run.interleaved ? max(minimumBandColumns, targetElements / run.blockSize)
+                : max(1, targetElements / run.blockSize)
             var done = 0
             while done < run.blockCount {
                 let count = min(blocksPerChunk, run.blockCount - done)
-                chunks.append(AdamMiniChunk(offset: run.offset + done * run.blockSize, blockSize: run.blockSize,
-                                            blockCount: count, firstBlock: firstBlock + done, decays: run.decays))
+                chunks.append(AdamMiniChunk(offset: run.offset + done * (run.interleaved ? 1 : run.blockSize), blockSize: run.blockSize,
+                                            blockCount: count, firstBlock: firstBlock + done, decays: run.decays,
+                                            rowStride: run.interleaved ? run.blockCount : 0))
                 done += count
             }
             firstBlock += run.blockCount
         }
         return chunks
+    }
+
+    /// Where each chunk starts in a count of elements (the elements of the chunks before it), for
+    /// balancing threads by work; a band of columns starts inside the first row of its run, so its
+    /// buffer offset would not do.
+    static func workStarts(of chunks: [AdamMiniChunk]) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(chunks.count)
+        var total = 0
+        for chunk in chunks {
+            starts.append(total)
+            total += chunk.count
+        }
+        return starts
     }
 }
 
@@ -67,7 +83,7 @@ struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
                 state[set: Adam.State.expAvg.rawValue] = m
                 state[set: Adam.State.expAvgSq.rawValue] = v + chunk.firstBlock - chunk.offset
                 ElementwiseKernel(update: update, p: p, g: g, state: state).run(chunk.offset..<(chunk.offset + chunk.blockCount))
-            } else if chunk.interleaved {
+            } else if chunk.rowStride > 0 {
                 columns(chunk, update)
             } else {
                 blocks(chunk, update)
@@ -104,16 +120,16 @@ struct AdamMiniChunkKernel<T: OptimizerScalar>: RangeKernel {
 }
 
 extension AdamMiniChunkKernel {
-    /// The blocks of `chunk` are its columns: sums of g^2 per column row by row, then one step
-    /// size per column, then m and p row by row with each column's step size.
+    /// The blocks of `chunk` are columns: sums of g^2 per column row by row, then one step size per
+    /// column, then m and p row by row with each column's step size.
     private func columns(_ chunk: AdamMiniChunk, _ adam: Adam.Update<T>) {
-        let columns = chunk.blockCount, rows = chunk.blockSize
+        let columns = chunk.blockCount, rows = chunk.blockSize, stride = chunk.rowStride
         let inverseSize = 1 / Double(rows)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: columns) { sums in
             withUnsafeTemporaryAllocation(of: T.self, capacity: columns) { stepSizes in
                 sums.initialize(repeating: 0)
                 for k in 0..<rows {
-                    let row = g + chunk.offset + k * columns
+                    let row = g + chunk.offset + k * stride
                     for b in 0..<columns {
                         let d = Double(row[b])
                         sums[b] += d * d
@@ -126,7 +142,7 @@ extension AdamMiniChunkKernel {
                 }
                 let block = BlockUpdate(p: p, g: g, m: m, adam: adam, stepSize: 0, negativeLR: negativeLR)
                 for k in 0..<rows {
-                    let start = chunk.offset + k * columns
+                    let start = chunk.offset + k * stride
                     ColumnUpdate(block: block, stepSizes: UnsafePointer(stepSizes.baseAddress!), rowStart: start).runLanes(start..<(start + columns))
                 }
             }

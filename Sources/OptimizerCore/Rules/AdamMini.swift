@@ -54,7 +54,7 @@ struct AdamMiniOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
     var state: RuleState<Scalar>
     /// The block map cut into pieces of whole blocks that threads share out.
     private let chunks: [AdamMiniChunk]
-    /// First element of each chunk, for balancing threads by elements.
+    /// Elements before each chunk, for balancing threads by work.
     private let chunkStarts: [Int]
 
     init(kind: OptimizerKind, hyperparameters: Hyperparameters, layout: ParameterLayout, blockMap: BlockMap) {
@@ -64,7 +64,7 @@ struct AdamMiniOptimizer<Scalar: OptimizerScalar>: RuleStateOptimizer {
         self.layout = layout
         self.blockMap = blockMap
         chunks = AdamMiniChunk.chunks(of: blockMap)
-        chunkStarts = chunks.map(\.offset)
+        chunkStarts = AdamMiniChunk.workStarts(of: chunks)
         state = Self.initialState(layout, blockMap)
     }
 
