@@ -34,6 +34,11 @@ struct HessianPanel {
 
     /// The heatmap of an N-D problem's Hessian as this panel draws it.
     static func heatmap(_ quadratic: Quadratic, state: AppState, isMain: Bool) -> MatrixPixelHeatmap {
+        heatmap(quadratic, state: state, isMain: isMain, order: blockOrder(quadratic, state: state))
+    }
+
+    /// The heatmap with H's rows and columns in `order` (nil: buffer order).
+    private static func heatmap(_ quadratic: Quadratic, state: AppState, isMain: Bool, order: [Int]?) -> MatrixPixelHeatmap {
         let selected = state.racer(state.selected)
         let groups = selected.stepSizes.groupSizes
         // One outline per coordinate would hide the matrix: a per-coordinate optimizer has no partition to show.
@@ -41,7 +46,7 @@ struct HessianPanel {
             : MatrixOutline(blockSizes: groups, color: MatrixOutline.partitionColor)
         var values = quadratic.hessianMatrix.elements
         var problemBlocks: MatrixOutline? = MatrixOutline(blockSizes: quadratic.blockSizes, color: MatrixOutline.problemColor)
-        if let order = blockOrder(quadratic, state: state) {
+        if let order {
             // Interleaved blocks (one per column) are squares only with H's rows and columns put
             // in block order; the problem's blocks stay squares only when there is one.
             let n = quadratic.dimension, h = quadratic.hessianMatrix
@@ -66,10 +71,11 @@ struct HessianPanel {
     private func renderMatrix(_ quadratic: Quadratic, in rect: Rect, into canvas: inout Canvas) {
         let n = quadratic.dimension
         let selected = state.racer(state.selected)
-        let heatmap = Self.heatmap(quadratic, state: state, isMain: isMain)
+        let order = Self.blockOrder(quadratic, state: state)
+        let heatmap = Self.heatmap(quadratic, state: state, isMain: isMain, order: order)
         let matrixRect = Self.matrixRect(in: rect)
         let geometry = heatmap.geometry(width: matrixRect.width, height: matrixRect.height)
-        let reordered = Self.blockOrder(quadratic, state: state) != nil
+        let reordered = order != nil
         let blocks = quadratic.blockSizes.count
         var title = "Hessian \(n)x\(n)\(reordered ? ", ordered by \(selected.label)'s blocks" : "")"
             + " · \(blocks) block\(blocks == 1 ? "" : "s") · \(state.hessianScale.rawValue) scale"

@@ -81,9 +81,10 @@ final class ColumnPartitionTests: XCTestCase {
         }
     }
 
-    /// The formula written out per block, over explicit index sets, in Double.
+    /// The formula written out per block, over explicit index sets, in Double; 11 columns take
+    /// one vector of 8 and a tail of 3 along each row.
     func testMatchesThePerBlockFormula() throws {
-        let rows = 9, columns = 5, steps = 12
+        let rows = 9, columns = 11, steps = 12
         let lr = 0.02, beta1 = 0.9, beta2 = 0.999, eps = 1e-8
         var configuration = OptimizerConfiguration(kind: .adamMini, partition: .columns)
         try configuration.set("lr", to: .real(lr))

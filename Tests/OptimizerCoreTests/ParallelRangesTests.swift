@@ -70,6 +70,7 @@ final class ParallelRangesTests: XCTestCase {
         }
         flags.job.store(-1, ordering: .sequentiallyConsistent)
         XCTAssertEqual(flags.lateRuns.load(ordering: .relaxed), 0)
+        XCTAssertGreaterThan(flags.takenBack.load(ordering: .relaxed), 0, "slices 1... this small are taken back by the caller")
         var wrong = 0
         for index in 0..<(jobs * threads) where counts[index] != 1 { wrong += 1 }
         XCTAssertEqual(wrong, 0, "slices that ran other than once")
@@ -80,6 +81,9 @@ final class ParallelRangesTests: XCTestCase {
 private final class JobFlags: Sendable {
     let job = Atomic<Int>(-1)
     let lateRuns = Atomic<Int>(0)
+    /// Slices other than 0 that ran on the calling thread.
+    let takenBack = Atomic<Int>(0)
+    let caller = pthread_self()
 }
 
 /// Counts how often each slice of job `job` runs, and whether one ran after the job returned.
@@ -90,6 +94,7 @@ private struct CountingSlices: SliceJob {
 
     func run(slice: Int, of slices: Int) {
         if flags.job.load(ordering: .sequentiallyConsistent) != job { flags.lateRuns.add(1, ordering: .relaxed) }
+        if slice > 0, pthread_equal(pthread_self(), flags.caller) != 0 { flags.takenBack.add(1, ordering: .relaxed) }
         counts.pointer[job * slices + slice] += 1
     }
 }

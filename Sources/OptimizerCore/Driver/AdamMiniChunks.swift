@@ -30,7 +30,7 @@ struct AdamMiniChunk: Sendable, Hashable, Codable {
             var done = 0
             while done < run.blockCount {
                 let count = min(blocksPerChunk, run.blockCount - done)
-                chunks.append(AdamMiniChunk(offset: run.offset + done * (run.interleaved ? 1 : run.blockSize), blockSize: run.blockSize,
+                chunks.append(AdamMiniChunk(offset: run.element(0, ofBlock: done), blockSize: run.blockSize,
                                             blockCount: count, firstBlock: firstBlock + done, decays: run.decays,
                                             rowStride: run.interleaved ? run.blockCount : 0))
                 done += count

@@ -43,6 +43,11 @@ extension OptimizerRule {
     public static func heavyBallThreshold(momentum: Double, dampening: Double) -> Double {
         dampening < 1 ? (2 + 2 * momentum) / (1 - dampening) : .infinity
     }
+
+    /// Adam's first moment as heavy-ball momentum: beta1 with dampening beta1 (from `betas`).
+    public static func firstMomentThreshold(_ h: Hyperparameters) -> Double {
+        heavyBallThreshold(momentum: h.pair("betas").0, dampening: h.pair("betas").0)
+    }
 }
 
 /// How an optimizer applies weight decay.
@@ -53,6 +58,12 @@ public enum WeightDecay: Sendable, Hashable {
     case l2(Double)
     /// p *= 1 - lr * wd beside the update (AdamW), outside the preconditioned step.
     case decoupled(Double)
+
+    /// `weight_decay`, decoupled when `decoupled_weight_decay` is set and L2 otherwise (torch's
+    /// Adam, RAdam and NAdam).
+    public static func chosen(by h: Hyperparameters) -> WeightDecay {
+        h.flag("decoupled_weight_decay") ? .decoupled(h.real("weight_decay")) : .l2(h.real("weight_decay"))
+    }
 
     /// The decay that adds to every eigenvalue of the Hessian the optimizer descends.
     public var gradientTerm: Double {

@@ -25,9 +25,7 @@ public enum AdamMini: CustomRule {
     public static let adaptsStepSizes = true
     public static let partition: PartitionUse? = PartitionUse(usesNameRules: true)
 
-    public static func stabilityThreshold(_ h: Hyperparameters) -> Double {
-        heavyBallThreshold(momentum: h.pair("betas").0, dampening: h.pair("betas").0)
-    }
+    public static func stabilityThreshold(_ h: Hyperparameters) -> Double { firstMomentThreshold(h) }
 
     public static func weightDecay(_ h: Hyperparameters) -> WeightDecay { .decoupled(h.real("weight_decay")) }
 

@@ -21,9 +21,7 @@ public enum Adamax: ElementwiseRule {
     public static let adaptsStepSizes = true
 
     /// Heavy-ball momentum with dampening beta1, as Adam.
-    public static func stabilityThreshold(_ h: Hyperparameters) -> Double {
-        heavyBallThreshold(momentum: h.pair("betas").0, dampening: h.pair("betas").0)
-    }
+    public static func stabilityThreshold(_ h: Hyperparameters) -> Double { firstMomentThreshold(h) }
 
     public static func weightDecay(_ h: Hyperparameters) -> WeightDecay { .l2(h.real("weight_decay")) }
 

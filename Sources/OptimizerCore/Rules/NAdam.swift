@@ -38,9 +38,7 @@ public enum NAdam: ElementwiseRule {
         return (2 + 2 * beta1) / (1 + beta1 - 2 * beta1 * mu)
     }
 
-    public static func weightDecay(_ h: Hyperparameters) -> WeightDecay {
-        h.flag("decoupled_weight_decay") ? .decoupled(h.real("weight_decay")) : .l2(h.real("weight_decay"))
-    }
+    public static func weightDecay(_ h: Hyperparameters) -> WeightDecay { .chosen(by: h) }
 
     public enum State: Int, StateVectorName {
         case muProduct, expAvg, expAvgSq

@@ -31,13 +31,9 @@ public enum RAdam: ElementwiseRule {
     public static let adaptsStepSizes = true
 
     /// Heavy-ball momentum with dampening beta1, as Adam.
-    public static func stabilityThreshold(_ h: Hyperparameters) -> Double {
-        heavyBallThreshold(momentum: h.pair("betas").0, dampening: h.pair("betas").0)
-    }
+    public static func stabilityThreshold(_ h: Hyperparameters) -> Double { firstMomentThreshold(h) }
 
-    public static func weightDecay(_ h: Hyperparameters) -> WeightDecay {
-        h.flag("decoupled_weight_decay") ? .decoupled(h.real("weight_decay")) : .l2(h.real("weight_decay"))
-    }
+    public static func weightDecay(_ h: Hyperparameters) -> WeightDecay { .chosen(by: h) }
 
     public enum State: Int, StateVectorName {
         case expAvg, expAvgSq
